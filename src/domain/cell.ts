@@ -1,0 +1,32 @@
+/**
+ * A cell as an adapter hands it to the domain. No timezone-dependent Date ever crosses the boundary:
+ * date and time cells arrive as spreadsheet serial numbers (days since 1899-12-30, the fraction is the
+ * time of day), which both Sheets and Excel use and which mean the same in every TZ.
+ */
+export type Cell = string | number | boolean | null | SerialDate | CellError;
+
+/** A real date, time or duration cell. */
+export interface SerialDate {
+  readonly serial: number;
+}
+
+/** A cell the adapter could not turn into a value: an error value (#REF!) or a formula with no cached result. */
+export interface CellError {
+  readonly error: string;
+}
+
+export const isSerialDate = (c: Cell): c is SerialDate => typeof c === 'object' && c !== null && 'serial' in c;
+export const isCellError = (c: Cell): c is CellError => typeof c === 'object' && c !== null && 'error' in c;
+
+export interface RawRow {
+  /** The sheet's own row number (header = 1). */
+  readonly rowNumber: number;
+  readonly cells: readonly Cell[];
+}
+
+/** One tab as read: header row and data rows, exactly as typed. */
+export interface RawTable {
+  readonly name: string;
+  readonly header: readonly Cell[];
+  readonly rows: readonly RawRow[];
+}

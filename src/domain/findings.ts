@@ -1,0 +1,42 @@
+/** What check reports: one problem at one place in the workbook (DESIGN.md "check --json"). */
+export type FindingCode =
+  | 'missing-tab'
+  | 'missing-header'
+  | 'duplicate-header'
+  | 'required'
+  | 'invalid-date'
+  | 'invalid-number'
+  | 'invalid-choice'
+  | 'invalid-value'
+  | 'duplicate-id'
+  | 'unknown-case'
+  | 'unknown-meeting'
+  | 'missing-prevalidation'
+  | 'expert-cap-exceeded'
+  | 'expert-no-prior-consultation'
+  | 'pd-day-over-standard'
+  | 'outside-programme-period'
+  | 'recipient-not-authorized'
+  | 'invalid-setting';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  readonly sheet: string;
+  /** The sheet's own row number (header = 1); null for a whole-tab finding. */
+  readonly row: number | null;
+  /** The column's header text; null for a whole-row or whole-tab finding. */
+  readonly column: string | null;
+  readonly severity: Severity;
+  readonly code: FindingCode;
+  /** Japanese, and says how to fix the entry. */
+  readonly message: string;
+}
+
+/** Result of understanding one typed cell: its value, or why it cannot be understood. */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: FindingCode; readonly message: string };
+
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = <T = never>(code: FindingCode, message: string): Parsed<T> => ({ ok: false, code, message });
