@@ -1,0 +1,146 @@
+/**
+ * The workbook contract (DESIGN.md "The workbook contract") as data: tabs, headers, column types,
+ * choices, widths, computed and system-only columns, settings with their defaults.
+ * Single source of truth: the zod row schemas (src/domain/schema.ts), setupWorkbook (Apps Script) and
+ * `chizai-desk init` (.xlsx) are all derived from this object. Widths are in characters.
+ * Plain data only: no imports, no functions.
+ */
+export const contract = {
+  choices: {
+    "段階": ["候補", "選定済", "支援中", "出口戦略", "完了", "中止"],
+    "種別": ["地域連携会議", "支援検討会", "研修会", "PDチーム内会議", "月次連絡会", "成果発表会", "その他"],
+    "形式": ["対面", "オンライン", "ハイブリッド"],
+    "区分": ["現地", "オンライン", "オフサイト"],
+    "活動内容": ["伴走支援", "連携強化", "情報発信", "会議", "研修", "準備・報告", "その他"],
+    "専門分野": ["国際標準", "企業法務", "知財活用・契約", "ブランディング", "マーケティング", "プロモーション戦略", "販売促進", "販路拡大", "海外展開", "資金調達", "事業者マッチング", "商談", "その他"],
+    "専門家状態": ["予定", "実施済", "中止"],
+    "役割": ["事業統括責任者", "事業担当リーダー", "事業担当者", "事業PD", "PDチーム", "庁担当者", "その他"],
+    "有効": ["TRUE", "FALSE"]
+  },
+  supportedStages: ["支援中", "出口戦略", "完了"],
+  minutesDeadlines: [
+    { type: "地域連携会議", businessDays: 10, clause: "§6" },
+    { type: "支援検討会", businessDays: 5, clause: "§5.5(2)" },
+    { type: "研修会", businessDays: 5, clause: "§5.5(2)" },
+    { type: "PDチーム内会議", businessDays: 5, clause: "§5.5(4)" },
+    { type: "月次連絡会", businessDays: 7, clause: "§13(2)" },
+    { type: "成果発表会", businessDays: 10, clause: "§7" }
+  ],
+  tabs: [
+    {
+      key: "cases",
+      name: "案件台帳",
+      columns: [
+        { key: "id", header: "案件ID", type: "id", required: true, width: 10 },
+        { key: "company", header: "企業名", type: "text", required: true, width: 24, freeText: true },
+        { key: "industry", header: "業種", type: "text", width: 14 },
+        { key: "stage", header: "段階", type: "choice", choices: "段階", required: true, width: 10 },
+        { key: "owner", header: "担当", type: "person", width: 14 },
+        { key: "startedOn", header: "支援開始日", type: "date", width: 12 },
+        { key: "prevalidatedOn", header: "事前検証日", type: "date", width: 12 },
+        { key: "nextDue", header: "次回期日", type: "date", width: 12 },
+        { key: "nextAction", header: "次回アクション", type: "text", width: 28, freeText: true },
+        { key: "issue", header: "課題", type: "text", width: 32, freeText: true },
+        { key: "menu", header: "支援メニュー", type: "text", width: 28, freeText: true },
+        { key: "outcome", header: "成果", type: "text", width: 32, freeText: true }
+      ]
+    },
+    {
+      key: "meetings",
+      name: "会議登録簿",
+      columns: [
+        { key: "id", header: "会議ID", type: "id", required: true, width: 10 },
+        { key: "type", header: "種別", type: "choice", choices: "種別", required: true, width: 16 },
+        { key: "date", header: "開催日", type: "date", required: true, width: 12 },
+        { key: "format", header: "形式", type: "choice", choices: "形式", width: 12 },
+        { key: "minutesOwner", header: "議事録担当", type: "person", width: 14 },
+        { key: "minutesSharedOn", header: "議事録共有日", type: "date", width: 12 },
+        { key: "sharedWith", header: "共有先", type: "text", width: 20 },
+        { key: "caseIds", header: "関連案件", type: "caseRefs", width: 16 },
+        { key: "minutesDue", header: "期限", type: "date", computed: true, width: 12 },
+        { key: "status", header: "状態", type: "text", computed: true, width: 12 }
+      ]
+    },
+    {
+      key: "pdHours",
+      name: "PD稼働記録",
+      columns: [
+        { key: "date", header: "日付", type: "date", required: true, width: 12 },
+        { key: "hours", header: "時間", type: "hours", required: true, width: 8 },
+        { key: "mode", header: "区分", type: "choice", choices: "区分", required: true, width: 10 },
+        { key: "activity", header: "活動内容", type: "choice", choices: "活動内容", required: true, width: 12 },
+        { key: "caseId", header: "案件ID", type: "caseRef", width: 10 },
+        { key: "meetingId", header: "会議ID", type: "meetingRef", width: 10 },
+        { key: "travelCost", header: "旅費", type: "money", width: 10 },
+        { key: "note", header: "備考", type: "text", width: 30, freeText: true }
+      ]
+    },
+    {
+      key: "experts",
+      name: "専門家活用記録",
+      columns: [
+        { key: "date", header: "実施日", type: "date", required: true, width: 12 },
+        { key: "expert", header: "専門家名", type: "text", required: true, width: 14, freeText: true },
+        { key: "field", header: "専門分野", type: "choice", choices: "専門分野", required: true, width: 16 },
+        { key: "hours", header: "時間", type: "hours", width: 8 },
+        { key: "caseId", header: "案件ID", type: "caseRef", width: 10 },
+        { key: "consultedOn", header: "事前協議日", type: "date", width: 12 },
+        { key: "status", header: "状態", type: "choice", choices: "専門家状態", required: true, width: 10 },
+        { key: "fee", header: "謝金", type: "money", width: 10 },
+        { key: "travelCost", header: "旅費", type: "money", width: 10 }
+      ]
+    },
+    {
+      key: "settings",
+      name: "設定",
+      columns: [
+        { key: "name", header: "項目", type: "text", required: true, width: 18 },
+        { key: "value", header: "値", type: "any", width: 40 }
+      ]
+    },
+    {
+      key: "handlers",
+      name: "情報取扱者名簿",
+      columns: [
+        { key: "name", header: "氏名", type: "text", required: true, width: 14 },
+        { key: "email", header: "メール", type: "email", required: true, width: 28 },
+        { key: "affiliation", header: "所属", type: "text", width: 20 },
+        { key: "role", header: "役割", type: "choice", choices: "役割", width: 16 },
+        { key: "active", header: "有効", type: "boolean", required: true, width: 8 }
+      ]
+    },
+    {
+      key: "log",
+      name: "実行ログ",
+      systemOnly: true,
+      columns: [
+        { key: "at", header: "日時", type: "text", width: 20 },
+        { key: "kind", header: "種類", type: "text", width: 16 },
+        { key: "key", header: "キー", type: "text", width: 36 },
+        { key: "to", header: "宛先", type: "text", width: 28 },
+        { key: "result", header: "結果", type: "text", width: 10 },
+        { key: "detail", header: "詳細", type: "text", width: 50 },
+        { key: "user", header: "実行者", type: "text", width: 28 }
+      ]
+    }
+  ],
+  settings: [
+    { key: "programmeStart", name: "事業開始日", type: "date", default: null, help: "事業の開始日（契約日）" },
+    { key: "programmeEnd", name: "事業終了日", type: "date", default: "2025-03-31", help: "事業の終了日（§14）" },
+    { key: "pdDispatchStart", name: "PD派遣開始日", type: "date", default: null, help: "事業PDの派遣開始日（§10(4)）" },
+    { key: "pdBudgetDays", name: "PD予算日数", type: "count", default: 40, help: "事業PDの予算日数（§10(3)）" },
+    { key: "pdStandardHours", name: "PD標準時間", type: "hours", default: 7, help: "1日あたりの標準稼働時間（§10(3)）" },
+    { key: "expertMonthlyCap", name: "専門家月上限", type: "count", default: 2, help: "専門家活用の月上限回数（§12(1)）" },
+    { key: "expertBudgetUses", name: "専門家予算回数", type: "count", default: 18, help: "専門家活用の予算回数（§12(2)）" },
+    { key: "liaisonTarget", name: "連携会議目標回数", type: "count", default: 3, help: "地域連携会議の年間開催目標（§6）" },
+    { key: "supportedTarget", name: "支援企業目標数", type: "count", default: 5, help: "伴走支援企業数の目標（§4）" },
+    { key: "extraHolidays", name: "追加休日", type: "dates", default: [], help: "営業日から除く日（カンマ区切り）" },
+    { key: "allowedDomains", name: "許可ドメイン", type: "list", default: [], help: "利用を認めるGoogle Workspaceのドメイン（カンマ区切り）" },
+    { key: "ismapApprovedOn", name: "ISMAP承認日", type: "date", default: null, help: "クラウド利用の承認日（§21）" },
+    { key: "ismapApprover", name: "ISMAP承認者", type: "text", default: null, help: "クラウド利用を承認した担当官（§21）" },
+    { key: "reminderHour", name: "リマインダー時刻", type: "hour", default: 8, help: "リマインダー送信の時（0〜23、Asia/Tokyo）" },
+    { key: "reportFolderId", name: "報告書フォルダID", type: "text", default: null, help: "月次活動報告書を保存するDriveフォルダのID" }
+  ]
+} as const;
+
+export type Contract = typeof contract;

@@ -1,0 +1,57 @@
+/**
+ * check: every rule over the whole workbook, as of a day. Pure: the same ledger and day give the same
+ * findings and minutes statuses in every runtime and TZ.
+ */
+import { BusinessCalendar } from './calendar';
+import type { Ymd } from './dates';
+import type { Finding } from './findings';
+import { HandlerList, unauthorizedPeople } from './recipients';
+import { expertCapExceeded, expertNoPriorConsultation } from './rules/experts';
+import { duplicateIds } from './rules/ids';
+import { type MeetingMinutes, meetingMinutes } from './rules/minutes';
+import { outsideProgrammePeriod } from './rules/period';
+import { pdDayOverStandard } from './rules/pdHours';
+import { missingPrevalidation } from './rules/prevalidation';
+import { unknownReferences } from './rules/references';
+import type { ReadResult } from './workbook';
+
+export interface CheckResult {
+  readonly today: Ymd;
+  readonly findings: readonly Finding[];
+  readonly meetings: readonly MeetingMinutes[];
+}
+
+export const calendarOf = (read: ReadResult): BusinessCalendar => new BusinessCalendar(read.ledger.settings.extraHolidays);
+
+export function check(read: ReadResult, today: Ymd): CheckResult {
+  const { ledger, layouts } = read;
+  const { settings } = ledger;
+  const calendar = calendarOf(read);
+  const findings: Finding[] = [
+    ...read.findings,
+    ...duplicateIds('案件台帳', '案件ID', ledger.idCells.cases),
+    ...duplicateIds('会議登録簿', '会議ID', ledger.idCells.meetings),
+    ...unknownReferences(ledger, { cases: layouts.cases.present, meetings: layouts.meetings.present }),
+    ...missingPrevalidation(ledger.cases),
+    ...expertCapExceeded(ledger.experts, settings.expertMonthlyCap),
+    ...expertNoPriorConsultation(ledger.experts, today),
+    ...pdDayOverStandard(ledger.pdHours, settings.pdStandardHours),
+    ...outsideProgrammePeriod(ledger, settings),
+    ...(layouts.handlers.present ? unauthorizedPeople(ledger, new HandlerList(ledger.handlers)) : []),
+  ];
+  return { today, findings: sortFindings(findings), meetings: meetingMinutes(ledger.meetings, today, calendar) };
+}
+
+const SHEET_ORDER = ['設定', '案件台帳', '会議登録簿', 'PD稼働記録', '専門家活用記録', '情報取扱者名簿', '実行ログ'];
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const sheetRank = (s: string): number => {
+    const i = SHEET_ORDER.indexOf(s);
+    return i < 0 ? SHEET_ORDER.length : i;
+  };
+  return [...findings].sort(
+    (a, b) => sheetRank(a.sheet) - sheetRank(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? '')
+  );
+}
+
+export const errorCount = (r: CheckResult): number => r.findings.filter(f => f.severity === 'error').length;

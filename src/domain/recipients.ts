@@ -1,0 +1,69 @@
+/**
+ * Who may receive the programme's information: only active members of 情報取扱者名簿 (§20(1)).
+ * Every sender resolves people through this list; nothing else produces a mail address.
+ */
+import { normalizeHeader } from './cells';
+import type { Finding } from './findings';
+import type { HandlerRow, Role } from './schema';
+import type { Ledger } from './workbook';
+
+export interface Recipient {
+  readonly name: string;
+  readonly email: string;
+  readonly role: Role | null;
+}
+
+const key = (s: string): string => normalizeHeader(s).toLowerCase().replace(/\s+/g, '');
+
+export class HandlerList {
+  private readonly active: readonly HandlerRow[];
+  private readonly inactive: readonly HandlerRow[];
+
+  constructor(handlers: readonly HandlerRow[]) {
+    this.active = handlers.filter(h => h.active);
+    this.inactive = handlers.filter(h => !h.active);
+  }
+
+  /** The active handler a 担当/議事録担当 cell names (by 氏名 or メール), or null. */
+  resolve(person: string): Recipient | null {
+    const k = key(person);
+    const h = this.active.find(x => key(x.name) === k || key(x.email) === k);
+    return h ? { name: h.name, email: h.email, role: h.role } : null;
+  }
+
+  /** Is this address allowed to receive mail? Only active members' addresses are. */
+  isAuthorized(email: string): boolean {
+    return this.active.some(h => key(h.email) === key(email));
+  }
+
+  withRole(role: Role): Recipient[] {
+    return this.active.filter(h => h.role === role).map(h => ({ name: h.name, email: h.email, role: h.role }));
+  }
+
+  /** Why a person cannot receive: listed but inactive, or not listed at all. */
+  reasonRefused(person: string): string {
+    const k = key(person);
+    return this.inactive.some(x => key(x.name) === k || key(x.email) === k)
+      ? `「${person}」は情報取扱者名簿で無効（有効=FALSE）になっています`
+      : `「${person}」は情報取扱者名簿に載っていません`;
+  }
+}
+
+/** recipient-not-authorized: 担当 and 議事録担当 must be active handlers, or reminders cannot reach them. */
+export function unauthorizedPeople(ledger: Ledger, handlers: HandlerList): Finding[] {
+  const findings: Finding[] = [];
+  const check = (sheet: string, row: number, column: string, person: string | null): void => {
+    if (person === null || handlers.resolve(person)) return;
+    findings.push({
+      sheet,
+      row,
+      column,
+      severity: 'error',
+      code: 'recipient-not-authorized',
+      message: `${handlers.reasonRefused(person)}。情報は名簿の有効な取扱者にしか渡せません（仕様書20(1)）。名簿に登録（有効=TRUE）するか、担当者を変えてください。`,
+    });
+  };
+  for (const c of ledger.cases) check('案件台帳', c.rowNumber, '担当', c.owner);
+  for (const m of ledger.meetings) check('会議登録簿', m.rowNumber, '議事録担当', m.minutesOwner);
+  return findings;
+}

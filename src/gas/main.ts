@@ -1,0 +1,34 @@
+/**
+ * The Apps Script entry points (DESIGN.md "Apps Script contract"). Only exposes functions; the work
+ * lives in the modules they call. scripts/build.mjs writes a top-level forwarding function for each
+ * name in entryPoints.json, and a test holds that list equal to these exports.
+ */
+import { buildMenu } from './menu';
+import { setupWorkbook as setup } from './setup';
+import { asCommand, tell, tryUi } from './ui';
+
+export function onOpen(): void {
+  const ui = tryUi();
+  if (ui) buildMenu(ui);
+}
+
+export function onEdit(_e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // Filled in by the validation slice.
+}
+
+export const setupWorkbook = asCommand('シートを準備', (): void => {
+  const summary = setup(SpreadsheetApp.getActiveSpreadsheet());
+  const lines = [
+    summary.createdTabs.length ? `作成したタブ: ${summary.createdTabs.join('、')}` : '不足しているタブはありませんでした。',
+    summary.addedHeaders.length ? `追加した見出し: ${summary.addedHeaders.join('、')}` : '',
+    '入力済みの値は変更していません。',
+  ];
+  tell('シートを準備', lines.filter(Boolean).join('\n'));
+});
+
+const notYet = (title: string) => (): void => tell(title, 'この機能は準備中です。次の版で使えるようになります。');
+
+export const checkAllEntries = notYet('入力をすべてチェック');
+export const generateMonthlyReport = notYet('月次活動報告書');
+export const sendReminders = notYet('リマインダー');
+export const installTriggers = notYet('毎日のリマインダーを設定');

@@ -1,0 +1,108 @@
+/**
+ * setupWorkbook: creates missing tabs with their headers, dropdowns, frozen header, widths and
+ * protection. On a tab that exists it only adds missing headers after the last column, and missing
+ * validation and protection; it never touches a value that is already there.
+ */
+import { workbookTemplate, type TabTemplate } from '../domain/template';
+import { normalizeHeader } from '../domain/cells';
+
+const PROTECTION_TAG = 'chizai-desk:';
+const pixels = (chars: number): number => Math.round(chars * 9 + 12);
+
+export interface SetupSummary {
+  readonly createdTabs: string[];
+  readonly addedHeaders: string[];
+}
+
+export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupSummary {
+  const summary: SetupSummary = { createdTabs: [], addedHeaders: [] };
+  for (const tab of workbookTemplate) {
+    let sheet = ss.getSheetByName(tab.name);
+    const created = !sheet;
+    if (!sheet) {
+      sheet = ss.insertSheet(tab.name);
+      summary.createdTabs.push(tab.name);
+    }
+    const positions = ensureHeaders(sheet, tab, created, summary);
+    if (created && tab.initialRows.length > 0) {
+      const width = tab.columns.length;
+      const rows = tab.initialRows.map(r => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+      sheet.getRange(2, 1, rows.length, width).setValues(rows);
+    }
+    applyValidation(sheet, tab, positions);
+    applyProtection(sheet, tab, positions);
+  }
+  return summary;
+}
+
+/** Returns the 1-based column of each contract header, adding missing ones after the last column. */
+function ensureHeaders(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabTemplate,
+  created: boolean,
+  summary: SetupSummary
+): Map<string, number> {
+  const lastColumn = sheet.getLastColumn();
+  const existing = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const positions = new Map<string, number>();
+  existing.forEach((h, i) => {
+    const key = normalizeHeader(h as string);
+    if (key && !positions.has(key)) positions.set(key, i + 1);
+  });
+  const missing = tab.columns.filter(c => !positions.has(normalizeHeader(c.header)));
+  if (missing.length > 0) {
+    const start = lastColumn + 1;
+    sheet.getRange(1, start, 1, missing.length).setValues([missing.map(c => c.header)]);
+    missing.forEach((c, i) => {
+      positions.set(normalizeHeader(c.header), start + i);
+      sheet.setColumnWidth(start + i, pixels(c.width));
+      if (!created) summary.addedHeaders.push(`${tab.name}「${c.header}」`);
+    });
+  }
+  if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+  return positions;
+}
+
+function applyValidation(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabTemplate,
+  positions: Map<string, number>
+): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const c of tab.columns) {
+    const col = positions.get(normalizeHeader(c.header));
+    if (!col || !c.validation) continue;
+    const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+    const rule =
+      c.validation === 'checkbox'
+        ? builder.requireCheckbox().build()
+        : builder
+            .requireValueInList([...c.validation], true)
+            .setHelpText(`「${c.header}」は一覧から選んでください: ${c.validation.join('、')}`)
+            .build();
+    // Validation warns; it never rewrites or rejects what people typed (onEdit explains the problem).
+    sheet.getRange(2, col, rows, 1).setDataValidation(rule);
+  }
+}
+
+function applyProtection(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  tab: TabTemplate,
+  positions: Map<string, number>
+): void {
+  const tags = new Set<string>();
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) tags.add(p.getDescription());
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) tags.add(p.getDescription());
+  if (tab.systemOnly) {
+    const tag = `${PROTECTION_TAG} ${tab.name}はシステムが記録します`;
+    if (!tags.has(tag)) sheet.protect().setDescription(tag).setWarningOnly(true);
+    return;
+  }
+  for (const c of tab.columns) {
+    const col = positions.get(normalizeHeader(c.header));
+    if (!col || !c.computed) continue;
+    const tag = `${PROTECTION_TAG} 「${c.header}」は自動計算列です`;
+    if (tags.has(tag)) continue;
+    sheet.getRange(1, col, sheet.getMaxRows(), 1).protect().setDescription(tag).setWarningOnly(true);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Talking to the person at the sheet. Time-driven triggers have no UI (getUi throws there), so every
+ * message falls back to the execution log instead of failing the run.
+ */
+export function tryUi(): GoogleAppsScript.Base.Ui | null {
+  try {
+    return SpreadsheetApp.getUi();
+  } catch {
+    return null;
+  }
+}
+
+export function tell(title: string, message: string): void {
+  const ui = tryUi();
+  if (ui) ui.alert(title, message, ui.ButtonSet.OK);
+  else console.log(`${title}: ${message}`);
+}
+
+/** Runs a menu command; an unexpected error reaches the user as a dialog, not a stack trace. */
+export function asCommand<A extends unknown[], R>(title: string, run: (...args: A) => R): (...args: A) => R | undefined {
+  return (...args: A) => {
+    try {
+      return run(...args);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(e);
+      tell(title, `処理を完了できませんでした。もう一度実行してください。続く場合は事務局の担当エンジニアに次の内容を伝えてください。\n\n${message}`);
+      return undefined;
+    }
+  };
+}

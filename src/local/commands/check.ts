@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { check as runCheck, errorCount } from '../../domain/check';
+import { marksOf } from '../../domain/marks';
+import { annotate } from '../annotate';
+import { parse, requireDate } from '../args';
+import { openBook } from '../book';
+import { type Command, EXIT, UserError } from '../cliSupport';
+import { todayInTokyo } from '../clock';
+import { writeFileAtomic } from '../files';
+import { summaryLines } from '../findingsText';
+
+const usage = 'chizai-desk check <book.xlsx> [--today YYYY-MM-DD] [--json] [--annotate OUT.xlsx]';
+
+export const check: Command = {
+  name: 'check',
+  usage,
+  summary: '入力を検査し、議事録の期限と状態を計算します。エラーがあれば終了コード1。--annotate で印を付けた写しを書き出します（元のファイルは変更しません）。',
+  async run(args, io) {
+    const { positionals, values } = parse(
+      args,
+      { today: { type: 'string' }, json: { type: 'boolean' }, annotate: { type: 'string' } },
+      usage
+    );
+    if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
+    const today = requireDate(values.today, '--today') ?? todayInTokyo();
+    const book = await openBook(positionals[0], usage);
+    if (values.annotate && resolve(values.annotate) === resolve(book.path))
+      throw new UserError('--annotate には入力と別のファイルを指定してください（入力のブックは変更しません）。');
+    const result = runCheck(book.read, today);
+    const say = values.json ? io.err : io.out;
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          today: result.today,
+          findings: result.findings.map(({ sheet, row, column, severity, code, message }) => ({ sheet, row, column, severity, code, message })),
+          meetings: result.meetings.map(({ id, type, date, minutesDue, minutesSharedOn, status }) => ({
+            id,
+            type,
+            date,
+            minutesDue,
+            minutesSharedOn,
+            status,
+          })),
+        })
+      );
+    } else for (const line of summaryLines(result)) say(line);
+    if (values.annotate) {
+      annotate(book.workbook, marksOf(result, book.read.layouts), book.read.layouts);
+      writeFileAtomic(values.annotate, Buffer.from(await book.workbook.xlsx.writeBuffer()));
+      say(`印を付けた写しを書き出しました: ${values.annotate}`);
+    }
+    return errorCount(result) > 0 ? EXIT.findingsOrRefused : EXIT.ok;
+  },
+};

@@ -1,0 +1,24 @@
+/** Findings as people read them on a terminal. */
+import type { CheckResult } from '../domain/check';
+import type { Finding } from '../domain/findings';
+import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../domain/rules/minutes';
+
+export function findingLine(f: Finding): string {
+  const where = [f.sheet, f.row === null ? null : `${f.row}行目`, f.column === null ? null : `「${f.column}」列`]
+    .filter(Boolean)
+    .join(' ');
+  return `[${f.severity === 'error' ? 'エラー' : '警告'}] ${where}: ${f.message}`;
+}
+
+export function summaryLines(result: CheckResult): string[] {
+  const errors = result.findings.filter(f => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  const counts = new Map<MinutesStatus, number>();
+  for (const m of result.meetings) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+  const minutes = [...counts].map(([s, n]) => `${MINUTES_STATUS_LABEL[s]} ${n}件`).join('、');
+  return [
+    `チェック結果（${result.today} 時点）: エラー ${errors}件、警告 ${warnings}件`,
+    ...result.findings.map(findingLine),
+    `議事録: ${minutes || '会議の登録なし'}`,
+  ];
+}
