@@ -419,8 +419,8 @@ export function parseDateList(cell: CellInput): Parsed<Ymd[]> {
     else problems.push(items.length > 1 ? `${i + 1}番目: ${d.message}` : d.message);
   });
   if (problems.length > 0) {
-    const spaced = items.some(x => /\s/.test(x)) ? ' 複数の日付は「,」か「、」で区切ってください。' : '';
-    return fail('invalid-date', problems.join(' ') + spaced);
+    const spaced = items.some(x => /\s/.test(x)) ? '複数の日付は「,」か「、」で区切ってください。' : '';
+    return fail('invalid-date', problems.join('') + spaced);
   }
   return ok(unique(dates));
 }

@@ -2,7 +2,7 @@
  * Typed rows and their zod schemas, both derived from the contract (sheets-templates/contract.ts):
  * adding a column there adds it to the row type, the schema, setupWorkbook and `init`.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { contract, type Contract } from '../../sheets-templates/contract';
 import type { Cell } from './cell';
 import type { Ymd } from './dates';

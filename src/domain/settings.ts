@@ -3,11 +3,10 @@
  * unreadable item falls back to the contract's default and an unreadable one is reported.
  */
 import { contract } from '../../sheets-templates/contract';
-import type { Cell } from './cell';
+import { type Cell, isSerialDate } from './cell';
 import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cells';
 import type { Ymd } from './dates';
-import type { Finding, Parsed } from './findings';
-import { fail, ok } from './findings';
+import { type Finding, type Parsed, fail, ok } from './findings';
 import type { Row } from './schema';
 
 type SettingSpec = (typeof contract.settings)[number];
@@ -33,6 +32,8 @@ export interface Settings {
 }
 
 function parseHour(cell: Cell): Parsed<number> {
+  // 8:00 typed into a time-formatted cell arrives as a fraction of a day.
+  if (isSerialDate(cell) && cell.serial >= 0 && cell.serial < 1) return ok(Math.round(cell.serial * 24));
   const n = parseCount(cell);
   if (!n.ok) return n;
   return n.value <= 23 ? ok(n.value) : fail('invalid-number', `時刻は0〜23の整数（時）で入力してください（入力: ${String(n.value)}）。`);
