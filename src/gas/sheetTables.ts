@@ -1,0 +1,71 @@
+/**
+ * Reading the open spreadsheet into the domain's RawTables: one getValues per tab, whatever its size.
+ * Dates become spreadsheet serials here, so no Date crosses into the domain.
+ */
+import type { Cell, RawRow, RawTable } from '../domain/cell';
+
+/** Dates from getValues come from another realm in tests and are plain Dates in Apps Script. */
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell as a serial. Apps Script's local time is the script's zone (appsscript.json: Asia/Tokyo), and
+ * getValues returns a cell's date at that wall-clock time when the spreadsheet shares the zone; so the local
+ * fields are the typed date and time. When the zones differ, formatDate reads the fields in the sheet's zone.
+ */
+export function serialOfDate(d: Date, sheetZone: string | null): number {
+  let y: number, mo: number, day: number, h: number, mi: number, s: number;
+  if (sheetZone === null) {
+    [y, mo, day, h, mi, s] = [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()];
+  } else {
+    const f = Utilities.formatDate(d, sheetZone, 'yyyy-MM-dd-HH-mm-ss').split('-').map(Number);
+    [y, mo, day, h, mi, s] = [f[0] ?? 0, (f[1] ?? 1) - 1, f[2] ?? 0, f[3] ?? 0, f[4] ?? 0, f[5] ?? 0];
+  }
+  return (Date.UTC(y, mo, day) - EPOCH) / 86_400_000 + (h * 3600 + mi * 60 + s) / 86_400;
+}
+
+export function toCell(v: unknown, sheetZone: string | null): Cell {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOfDate(v, sheetZone) };
+  return { error: '読み取れない値' };
+}
+
+export interface SheetGrid {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** Everything from A1 to the last row and column with content (getDataRange). */
+  readonly values: unknown[][];
+}
+
+export interface OpenTables {
+  readonly tables: Map<string, RawTable>;
+  readonly grids: Map<string, SheetGrid>;
+}
+
+/** The sheet's zone when it differs from the script's, else null (see serialOfDate). */
+export function foreignZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string | null {
+  const zone = ss.getSpreadsheetTimeZone();
+  return zone === Session.getScriptTimeZone() ? null : zone;
+}
+
+/** Reads the named tabs (all tabs when names is undefined): one getDataRange + getValues each. */
+export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names?: readonly string[]): OpenTables {
+  const zone = foreignZone(ss);
+  const tables = new Map<string, RawTable>();
+  const grids = new Map<string, SheetGrid>();
+  const sheets = names
+    ? names.flatMap(n => {
+        const s = ss.getSheetByName(n);
+        return s ? [s] : [];
+      })
+    : ss.getSheets();
+  for (const sheet of sheets) {
+    const name = sheet.getName();
+    const values = sheet.getDataRange().getValues() as unknown[][];
+    grids.set(name, { sheet, values });
+    const [header = [], ...data] = values;
+    const rows: RawRow[] = data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map(v => toCell(v, zone)) }));
+    tables.set(name, { name, header: header.map(v => toCell(v, zone)), rows });
+  }
+  return { tables, grids };
+}
