@@ -4,10 +4,13 @@ import { buildWorkbook, type SampleTabs } from '../xlsxTemplate';
 import { writeFileAtomic } from '../files';
 import { parse } from '../args';
 import { type Command, EXIT } from '../cliSupport';
+import { check } from './check';
 
 const usage = 'chizai-desk demo [--out DIR]';
 export const SAMPLE_FILE = 'sample-workbook.xlsx';
+export const CHECKED_FILE = 'sample-workbook-checked.xlsx';
 
+/** The demo runs the other commands on the sample exactly as a user would, as of the sample's day. */
 export const demo: Command = {
   name: 'demo',
   usage,
@@ -20,6 +23,9 @@ export const demo: Command = {
     const buffer = await buildWorkbook(sample.tabs as unknown as SampleTabs).xlsx.writeBuffer();
     writeFileAtomic(book, Buffer.from(buffer));
     io.out(`サンプルのブックを書き出しました: ${book}`);
+    io.out(`\n== チェック（${sample.asOf} 時点） ==`);
+    await check.run([book, '--today', sample.asOf, '--annotate', join(outDir, CHECKED_FILE)], io);
+    io.out(`\nすべての出力: ${outDir}`);
     return EXIT.ok;
   },
 };
