@@ -36,11 +36,6 @@ export function makeEnum<E>(names: readonly string[]): E {
   return Object.freeze(o) as unknown as E;
 }
 
-/** Name → string of an enum value created by makeEnum (for recording/inspection). */
-export function enumName(v: unknown): string {
-  return String(v);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Call counter
 // ---------------------------------------------------------------------------------------------
@@ -240,15 +235,18 @@ export class Runtime {
     const proxy: T = new Proxy(target, {
       get(t, prop, receiver) {
         const v: unknown = Reflect.get(t, prop, receiver);
-        if (typeof v !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || NOT_API.has(prop)) {
+        if (typeof v !== 'function' || typeof prop !== 'string' || NOT_API.has(prop)) {
           return v;
         }
         const cached = wrappers.get(prop);
         if (cached) return cached;
         const fn = v as (...args: unknown[]) => unknown;
         const name = `${className}.${prop}`;
+        // `_internal` helpers (used by tests and other fakes) are not API: never counted,
+        // but what they call inside is nested, hence not counted either.
+        const internal = prop.startsWith('_');
         const wrapper = function (...args: unknown[]): unknown {
-          if (rt.depth === 0) {
+          if (rt.depth === 0 && !internal) {
             rt.calls._increment(name);
             rt.faults._check(name, className, t);
             rt.checkAuth(className, prop);

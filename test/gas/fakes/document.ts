@@ -1,0 +1,681 @@
+/**
+ * DocumentApp fake: documents live in the fake Drive (as Google Docs files);
+ * a body is a list of paragraphs, list items, tables and page breaks.
+ */
+import { Fake, makeEnum, Public, Runtime, Slice } from './counter';
+import { DriveStore, MimeType } from './drive';
+
+type GDoc = typeof GoogleAppsScript.Document;
+type ParagraphHeading = GoogleAppsScript.Document.ParagraphHeading;
+type ElementType = GoogleAppsScript.Document.ElementType;
+type HorizontalAlignment = GoogleAppsScript.Document.HorizontalAlignment;
+type GlyphType = GoogleAppsScript.Document.GlyphType;
+
+export const ParagraphHeading = makeEnum<GDoc['ParagraphHeading']>([
+  'NORMAL',
+  'HEADING1',
+  'HEADING2',
+  'HEADING3',
+  'HEADING4',
+  'HEADING5',
+  'HEADING6',
+  'TITLE',
+  'SUBTITLE',
+]);
+export const ElementType = makeEnum<GDoc['ElementType']>([
+  'BODY_SECTION',
+  'PARAGRAPH',
+  'LIST_ITEM',
+  'TABLE',
+  'TABLE_ROW',
+  'TABLE_CELL',
+  'PAGE_BREAK',
+  'TEXT',
+  'HORIZONTAL_RULE',
+  'UNSUPPORTED',
+]);
+export const HorizontalAlignment = makeEnum<GDoc['HorizontalAlignment']>(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
+export const GlyphType = makeEnum<GDoc['GlyphType']>([
+  'BULLET',
+  'HOLLOW_BULLET',
+  'SQUARE_BULLET',
+  'NUMBER',
+  'LATIN_UPPER',
+  'LATIN_LOWER',
+  'ROMAN_UPPER',
+  'ROMAN_LOWER',
+]);
+export const Attribute = makeEnum<GDoc['Attribute']>([
+  'BACKGROUND_COLOR',
+  'BOLD',
+  'BORDER_COLOR',
+  'BORDER_WIDTH',
+  'FONT_FAMILY',
+  'FONT_SIZE',
+  'FOREGROUND_COLOR',
+  'HEADING',
+  'HORIZONTAL_ALIGNMENT',
+  'ITALIC',
+  'LINE_SPACING',
+  'SPACING_AFTER',
+  'SPACING_BEFORE',
+  'UNDERLINE',
+]);
+
+export const DOCUMENT_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
+const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
+
+/** What `fake.documents` shows of a body. */
+export type DocBlock =
+  | { type: 'paragraph'; text: string; heading: string }
+  | { type: 'listItem'; text: string; nestingLevel: number; glyphType: string }
+  | { type: 'table'; rows: string[][] }
+  | { type: 'pageBreak' };
+
+export interface DocumentSnapshot {
+  id: string;
+  name: string;
+  url: string;
+  trashed: boolean;
+  folderIds: string[];
+  content: DocBlock[];
+  /** Body text as Body.getText() returns it. */
+  text: string;
+}
+
+type BodyChild = FakeParagraph | FakeListItem | FakeTable | FakePageBreak;
+
+interface BodyModel {
+  children: BodyChild[];
+}
+
+export class DocStore {
+  readonly bodies = new Map<string, BodyModel>();
+
+  constructor(
+    readonly rt: Runtime,
+    readonly drive: DriveStore,
+  ) {}
+
+  snapshot(id: string): DocumentSnapshot | undefined {
+    const body = this.bodies.get(id);
+    const file = this.drive.files.get(id);
+    if (!body || !file) return undefined;
+    return {
+      id,
+      name: file.name,
+      url: docUrl(id),
+      trashed: file.trashed,
+      folderIds: [...file.parents],
+      content: body.children.map((c) => c._block()),
+      text: bodyText(body),
+    };
+  }
+
+  all(): DocumentSnapshot[] {
+    const out: DocumentSnapshot[] = [];
+    for (const id of this.bodies.keys()) {
+      const s = this.snapshot(id);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+}
+
+function docUrl(id: string): string {
+  return `https://docs.google.com/open?id=${id}`;
+}
+
+function bodyText(body: BodyModel): string {
+  return body.children.map((c) => c._text()).join('\n');
+}
+
+function childIndexError(rt: Runtime, index: number, count: number): Error {
+  return rt.error(`Child index (${index}) must be less than the number of child elements (${count}).`);
+}
+
+export class FakeDocumentApp extends Fake implements Slice<GoogleAppsScript.Document.DocumentApp, Public<FakeDocumentApp>> {
+  readonly ParagraphHeading = ParagraphHeading;
+  readonly ElementType = ElementType;
+  readonly HorizontalAlignment = HorizontalAlignment;
+  readonly GlyphType = GlyphType;
+  readonly Attribute = Attribute;
+
+  constructor(private readonly store: DocStore) {
+    super(store.rt, 'DocumentApp');
+  }
+
+  /** A new Google Doc in the Drive root, its body holding one empty paragraph (as in Docs). */
+  create(name: string): FakeDocument {
+    const id = this.store.drive.newId('fake-doc');
+    this.store.drive.addFile({ id, name: String(name), mimeType: MimeType.GOOGLE_DOCS, parents: [this.store.drive.rootId], trashed: false });
+    const body: BodyModel = { children: [] };
+    this.store.bodies.set(id, body);
+    body.children.push(new FakeParagraph(this._rt, body, id, ''));
+    return new FakeDocument(this.store, id);
+  }
+
+  /** Unknown, non-Docs or trashed ids throw "Document is missing …". */
+  openById(id: string): FakeDocument {
+    const file = this.store.drive.files.get(String(id));
+    if (!file || file.trashed || file.mimeType !== MimeType.GOOGLE_DOCS || !this.store.bodies.has(file.id)) {
+      throw this._rt.error(DOCUMENT_MISSING);
+    }
+    return new FakeDocument(this.store, file.id);
+  }
+
+  openByUrl(url: string): FakeDocument {
+    const m = /(?:\/d\/|[?&]id=)([\w-]+)/.exec(String(url));
+    if (!m || m[1] === undefined) throw this._rt.error(DOCUMENT_MISSING);
+    return this.openById(m[1]);
+  }
+}
+
+export class FakeDocument extends Fake implements Slice<GoogleAppsScript.Document.Document, Public<FakeDocument>> {
+  _closed = false;
+  private body: FakeBody | null = null;
+
+  constructor(
+    private readonly store: DocStore,
+    readonly _docId: string,
+  ) {
+    super(store.rt, 'Document');
+  }
+
+  getId(): string {
+    return this._docId;
+  }
+
+  getName(): string {
+    return this.store.drive.files.get(this._docId)?.name ?? '';
+  }
+
+  setName(name: string): this {
+    this._assertOpen();
+    const f = this.store.drive.files.get(this._docId);
+    if (f) f.name = String(name);
+    return this;
+  }
+
+  getUrl(): string {
+    return docUrl(this._docId);
+  }
+
+  getBody(): FakeBody {
+    const model = this.store.bodies.get(this._docId);
+    if (!model) throw this._rt.error(DOCUMENT_MISSING);
+    this.body ??= new FakeBody(this._rt, this, model);
+    return this.body;
+  }
+
+  /** After this, the handle (and its body) refuse changes; reopen with openById. */
+  saveAndClose(): void {
+    this._closed = true;
+  }
+
+  _assertOpen(): void {
+    if (this._closed) throw this._rt.error(DOCUMENT_CLOSED);
+  }
+}
+
+export class FakeBody extends Fake implements Slice<GoogleAppsScript.Document.Body, Public<FakeBody>> {
+  constructor(
+    rt: Runtime,
+    private readonly doc: FakeDocument,
+    private readonly model: BodyModel,
+  ) {
+    super(rt, 'Body');
+  }
+
+  get _docId(): string {
+    return this.doc._docId;
+  }
+
+  appendParagraph(text: string): FakeParagraph {
+    this.doc._assertOpen();
+    const p = new FakeParagraph(this._rt, this.model, this._docId, textArg(text));
+    this.model.children.push(p);
+    return p;
+  }
+
+  insertParagraph(childIndex: number, text: string): FakeParagraph {
+    this.doc._assertOpen();
+    if (childIndex < 0 || childIndex > this.model.children.length) throw childIndexError(this._rt, childIndex, this.model.children.length);
+    const p = new FakeParagraph(this._rt, this.model, this._docId, textArg(text));
+    this.model.children.splice(childIndex, 0, p);
+    return p;
+  }
+
+  appendListItem(text: string): FakeListItem {
+    this.doc._assertOpen();
+    const li = new FakeListItem(this._rt, this.model, this._docId, textArg(text));
+    this.model.children.push(li);
+    return li;
+  }
+
+  /** appendTable(cells: string[][]); cell values are converted with String(). */
+  appendTable(cells?: unknown): FakeTable {
+    this.doc._assertOpen();
+    const rows: string[][] = [];
+    if (cells !== undefined) {
+      if (!Array.isArray(cells) || !cells.every((r) => Array.isArray(r))) {
+        throw this._rt.error("The parameters (Object) don't match the method signature for DocumentApp.Body.appendTable.");
+      }
+      for (const r of cells as unknown[][]) rows.push(r.map((c) => (c === null || c === undefined ? '' : String(c))));
+    }
+    const t = new FakeTable(this._rt, this.model, this._docId, rows);
+    this.model.children.push(t);
+    return t;
+  }
+
+  appendPageBreak(pageBreak?: unknown): FakePageBreak {
+    this.doc._assertOpen();
+    if (pageBreak !== undefined) throw new Error('FakeBody.appendPageBreak(pageBreak) is not supported by the fake');
+    const pb = new FakePageBreak(this._rt, this.model, this._docId);
+    this.model.children.push(pb);
+    return pb;
+  }
+
+  /** Empties the body; like Docs, one empty paragraph remains. */
+  clear(): this {
+    this.doc._assertOpen();
+    this.model.children.splice(0, this.model.children.length, new FakeParagraph(this._rt, this.model, this._docId, ''));
+    return this;
+  }
+
+  getText(): string {
+    return bodyText(this.model);
+  }
+
+  getNumChildren(): number {
+    return this.model.children.length;
+  }
+
+  getChild(childIndex: number): BodyChild {
+    const c = this.model.children[childIndex];
+    if (!c) throw childIndexError(this._rt, childIndex, this.model.children.length);
+    return c;
+  }
+
+  getChildIndex(child: BodyChild | GoogleAppsScript.Document.Element): number {
+    const i = this.model.children.indexOf(child as BodyChild);
+    if (i < 0) throw this._rt.error('Element does not contain the specified child element.');
+    return i;
+  }
+
+  getParagraphs(): FakeParagraph[] {
+    return this.model.children.filter((c): c is FakeParagraph => c instanceof FakeParagraph);
+  }
+
+  getTables(): FakeTable[] {
+    return this.model.children.filter((c): c is FakeTable => c instanceof FakeTable);
+  }
+
+  removeChild(child: BodyChild | GoogleAppsScript.Document.Element): this {
+    this.doc._assertOpen();
+    removeFromBody(this._rt, this.model, child as BodyChild);
+    return this;
+  }
+
+  getType(): ElementType {
+    return 'BODY_SECTION' as unknown as ElementType;
+  }
+}
+
+function textArg(t: unknown): string {
+  return t === null || t === undefined ? '' : String(t);
+}
+
+function removeFromBody(rt: Runtime, model: BodyModel, child: BodyChild): void {
+  const i = model.children.indexOf(child);
+  if (i < 0) throw rt.error('Element does not contain the specified child element.');
+  if (i === model.children.length - 1) throw rt.error("Can't remove the last paragraph in a document section.");
+  model.children.splice(i, 1);
+}
+
+export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Document.Paragraph, Public<FakeParagraph>> {
+  private heading: string = 'NORMAL';
+  private alignment: string | null = null;
+  private attributes: Record<string, unknown> = {};
+
+  constructor(
+    rt: Runtime,
+    private readonly model: BodyModel,
+    readonly _docId: string,
+    private text: string,
+  ) {
+    super(rt, 'Paragraph');
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  setText(text: string): void {
+    this.text = textArg(text);
+  }
+
+  getHeading(): ParagraphHeading {
+    return this.heading as unknown as ParagraphHeading;
+  }
+
+  setHeading(heading: ParagraphHeading): this {
+    if (!Object.prototype.hasOwnProperty.call(ParagraphHeading, String(heading))) {
+      throw this._rt.error(`The parameters (${typeof heading}) don't match the method signature for DocumentApp.Paragraph.setHeading.`);
+    }
+    this.heading = String(heading);
+    return this;
+  }
+
+  getAlignment(): HorizontalAlignment | null {
+    return this.alignment as unknown as HorizontalAlignment | null;
+  }
+
+  setAlignment(alignment: HorizontalAlignment): this {
+    this.alignment = String(alignment);
+    return this;
+  }
+
+  setAttributes(attributes: unknown): this {
+    Object.assign(this.attributes, attributes);
+    return this;
+  }
+
+  getAttributes(): Record<string, unknown> {
+    return { ...this.attributes };
+  }
+
+  getType(): ElementType {
+    return 'PARAGRAPH' as unknown as ElementType;
+  }
+
+  removeFromParent(): this {
+    removeFromBody(this._rt, this.model, this);
+    return this;
+  }
+
+  _text(): string {
+    return this.text;
+  }
+
+  _block(): DocBlock {
+    return { type: 'paragraph', text: this.text, heading: this.heading };
+  }
+}
+
+export class FakeListItem extends Fake implements Slice<GoogleAppsScript.Document.ListItem, Public<FakeListItem>> {
+  private nestingLevel = 0;
+  private glyphType = 'BULLET';
+  private attributes: Record<string, unknown> = {};
+
+  constructor(
+    rt: Runtime,
+    private readonly model: BodyModel,
+    readonly _docId: string,
+    private text: string,
+  ) {
+    super(rt, 'ListItem');
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  setText(text: string): void {
+    this.text = textArg(text);
+  }
+
+  getNestingLevel(): number {
+    return this.nestingLevel;
+  }
+
+  setNestingLevel(nestingLevel: number): this {
+    this.nestingLevel = nestingLevel;
+    return this;
+  }
+
+  getGlyphType(): GlyphType {
+    return this.glyphType as unknown as GlyphType;
+  }
+
+  setGlyphType(glyphType: GlyphType): this {
+    this.glyphType = String(glyphType);
+    return this;
+  }
+
+  setAttributes(attributes: unknown): this {
+    Object.assign(this.attributes, attributes);
+    return this;
+  }
+
+  getAttributes(): Record<string, unknown> {
+    return { ...this.attributes };
+  }
+
+  getType(): ElementType {
+    return 'LIST_ITEM' as unknown as ElementType;
+  }
+
+  removeFromParent(): this {
+    removeFromBody(this._rt, this.model, this);
+    return this;
+  }
+
+  _text(): string {
+    return this.text;
+  }
+
+  _block(): DocBlock {
+    return { type: 'listItem', text: this.text, nestingLevel: this.nestingLevel, glyphType: this.glyphType };
+  }
+}
+
+export class FakeTable extends Fake implements Slice<GoogleAppsScript.Document.Table, Public<FakeTable>> {
+  readonly _rows: FakeTableRow[];
+  private attributes: Record<string, unknown> = {};
+  private borderWidth = 1;
+
+  constructor(
+    rt: Runtime,
+    private readonly model: BodyModel,
+    readonly _docId: string,
+    rows: string[][],
+  ) {
+    super(rt, 'Table');
+    this._rows = rows.map((r) => new FakeTableRow(rt, this, _docId, r));
+  }
+
+  getNumRows(): number {
+    return this._rows.length;
+  }
+
+  getNumChildren(): number {
+    return this._rows.length;
+  }
+
+  getRow(rowIndex: number): FakeTableRow {
+    const r = this._rows[rowIndex];
+    if (!r) throw childIndexError(this._rt, rowIndex, this._rows.length);
+    return r;
+  }
+
+  getCell(rowIndex: number, cellIndex: number): FakeTableCell {
+    return this.getRow(rowIndex).getCell(cellIndex);
+  }
+
+  appendTableRow(): FakeTableRow {
+    const r = new FakeTableRow(this._rt, this, this._docId, []);
+    this._rows.push(r);
+    return r;
+  }
+
+  getText(): string {
+    return this._text();
+  }
+
+  setBorderWidth(width: number): this {
+    this.borderWidth = width;
+    return this;
+  }
+
+  getBorderWidth(): number {
+    return this.borderWidth;
+  }
+
+  setAttributes(attributes: unknown): this {
+    Object.assign(this.attributes, attributes);
+    return this;
+  }
+
+  getAttributes(): Record<string, unknown> {
+    return { ...this.attributes };
+  }
+
+  getType(): ElementType {
+    return 'TABLE' as unknown as ElementType;
+  }
+
+  removeFromParent(): this {
+    removeFromBody(this._rt, this.model, this);
+    return this;
+  }
+
+  _text(): string {
+    return this._rows.map((r) => r._text()).join('\n');
+  }
+
+  _block(): DocBlock {
+    return { type: 'table', rows: this._rows.map((r) => r._cells.map((c) => c._text())) };
+  }
+}
+
+export class FakeTableRow extends Fake implements Slice<GoogleAppsScript.Document.TableRow, Public<FakeTableRow>> {
+  readonly _cells: FakeTableCell[];
+
+  constructor(
+    rt: Runtime,
+    private readonly table: FakeTable,
+    readonly _docId: string,
+    cells: string[],
+  ) {
+    super(rt, 'TableRow');
+    this._cells = cells.map((c) => new FakeTableCell(rt, this, _docId, c));
+  }
+
+  getNumCells(): number {
+    return this._cells.length;
+  }
+
+  getNumChildren(): number {
+    return this._cells.length;
+  }
+
+  getCell(cellIndex: number): FakeTableCell {
+    const c = this._cells[cellIndex];
+    if (!c) throw childIndexError(this._rt, cellIndex, this._cells.length);
+    return c;
+  }
+
+  appendTableCell(text?: string | null | GoogleAppsScript.Document.TableCell): FakeTableCell {
+    if (typeof text === 'object' && text !== null) throw new Error('FakeTableRow.appendTableCell(cell) is not supported by the fake');
+    const c = new FakeTableCell(this._rt, this, this._docId, textArg(text));
+    this._cells.push(c);
+    return c;
+  }
+
+  getParentTable(): FakeTable {
+    return this.table;
+  }
+
+  getText(): string {
+    return this._text();
+  }
+
+  getType(): ElementType {
+    return 'TABLE_ROW' as unknown as ElementType;
+  }
+
+  _text(): string {
+    return this._cells.map((c) => c._text()).join('\t');
+  }
+}
+
+export class FakeTableCell extends Fake implements Slice<GoogleAppsScript.Document.TableCell, Public<FakeTableCell>> {
+  private background: string | null = null;
+  private attributes: Record<string, unknown> = {};
+
+  constructor(
+    rt: Runtime,
+    private readonly row: FakeTableRow,
+    readonly _docId: string,
+    private text: string,
+  ) {
+    super(rt, 'TableCell');
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  setText(text: string): this {
+    this.text = textArg(text);
+    return this;
+  }
+
+  getBackgroundColor(): string | null {
+    return this.background;
+  }
+
+  setBackgroundColor(color: string | null): this {
+    this.background = color;
+    return this;
+  }
+
+  setAttributes(attributes: unknown): this {
+    Object.assign(this.attributes, attributes);
+    return this;
+  }
+
+  getAttributes(): Record<string, unknown> {
+    return { ...this.attributes };
+  }
+
+  getParentRow(): FakeTableRow {
+    return this.row;
+  }
+
+  getType(): ElementType {
+    return 'TABLE_CELL' as unknown as ElementType;
+  }
+
+  _text(): string {
+    return this.text;
+  }
+}
+
+export class FakePageBreak extends Fake implements Slice<GoogleAppsScript.Document.PageBreak, Public<FakePageBreak>> {
+  constructor(
+    rt: Runtime,
+    private readonly model: BodyModel,
+    readonly _docId: string,
+  ) {
+    super(rt, 'PageBreak');
+  }
+
+  getType(): ElementType {
+    return 'PAGE_BREAK' as unknown as ElementType;
+  }
+
+  removeFromParent(): this {
+    removeFromBody(this._rt, this.model, this);
+    return this;
+  }
+
+  _text(): string {
+    return '';
+  }
+
+  _block(): DocBlock {
+    return { type: 'pageBreak' };
+  }
+}
