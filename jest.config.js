@@ -2,18 +2,20 @@
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true, diagnostics: false }],
 };
-const project = (displayName, testMatch) => ({
+const project = (displayName, testMatch, setupFiles = []) => ({
   displayName,
   testEnvironment: 'node',
   transform,
   testMatch,
+  setupFiles,
   moduleFileExtensions: ['ts', 'js', 'json'],
 });
+const appsScriptTz = ['<rootDir>/test/support/appsScriptTimeZone.ts'];
 module.exports = {
   projects: [
     project('domain', ['<rootDir>/test/domain/**/*.test.ts']),
-    project('gas', ['<rootDir>/test/gas/**/*.test.ts']),
+    project('gas', ['<rootDir>/test/gas/**/*.test.ts'], appsScriptTz),
     project('local', ['<rootDir>/test/local/**/*.test.ts']),
-    project('bundle', ['<rootDir>/test/bundle/**/*.test.ts']),
+    project('bundle', ['<rootDir>/test/bundle/**/*.test.ts'], appsScriptTz),
   ],
 };

@@ -10,10 +10,10 @@ import { tabByName } from './schema';
 import type { TabLayout } from './workbook';
 
 export const MARK_COLORS = {
-  error: '#F4CCCC',
-  warning: '#FFF2CC',
-  overdue: '#EA9999',
-  'due-soon': '#FFE599',
+  error: '#f4cccc',
+  warning: '#fff2cc',
+  overdue: '#ea9999',
+  'due-soon': '#ffe599',
 } as const;
 
 /** Notes the system writes start with this, so it can tell its own notes from people's. */

@@ -6,6 +6,8 @@ import { timestampInTimeZone } from '../domain/clock';
 import { sheetSafeText } from '../domain/sheetText';
 import { tabSpec } from '../domain/schema';
 import { normalizeHeader } from '../domain/cells';
+import { type TabTemplate, workbookTemplate } from '../domain/template';
+import { setupTab } from './setup';
 
 export interface LogEntry {
   readonly kind: string;
@@ -60,11 +62,5 @@ export class RunLog {
   }
 }
 
-function createLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const tab = tabSpec('log');
-  const sheet = ss.insertSheet(tab.name);
-  sheet.getRange(1, 1, 1, tab.columns.length).setValues([tab.columns.map(c => c.header)]);
-  sheet.setFrozenRows(1);
-  sheet.protect().setDescription('chizai-desk: 実行ログはシステムが記録します').setWarningOnly(true);
-  return sheet;
-}
+const createLogSheet = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet =>
+  setupTab(ss, workbookTemplate.find(t => t.name === tabSpec('log').name) as TabTemplate);

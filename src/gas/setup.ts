@@ -16,23 +16,31 @@ export interface SetupSummary {
 
 export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupSummary {
   const summary: SetupSummary = { createdTabs: [], addedHeaders: [] };
-  for (const tab of workbookTemplate) {
-    let sheet = ss.getSheetByName(tab.name);
-    const created = !sheet;
-    if (!sheet) {
-      sheet = ss.insertSheet(tab.name);
-      summary.createdTabs.push(tab.name);
-    }
-    const positions = ensureHeaders(sheet, tab, created, summary);
-    if (created && tab.initialRows.length > 0) {
-      const width = tab.columns.length;
-      const rows = tab.initialRows.map(r => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-      sheet.getRange(2, 1, rows.length, width).setValues(rows);
-    }
-    applyValidation(sheet, tab, positions);
-    applyProtection(sheet, tab, positions);
-  }
+  for (const tab of workbookTemplate) setupTab(ss, tab, summary);
   return summary;
+}
+
+/** Lays out one tab of the template; returns the sheet (created when missing). */
+export function setupTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tab: TabTemplate,
+  summary: SetupSummary = { createdTabs: [], addedHeaders: [] }
+): GoogleAppsScript.Spreadsheet.Sheet {
+  let sheet = ss.getSheetByName(tab.name);
+  const created = !sheet;
+  if (!sheet) {
+    sheet = ss.insertSheet(tab.name);
+    summary.createdTabs.push(tab.name);
+  }
+  const positions = ensureHeaders(sheet, tab, created, summary);
+  if (created && tab.initialRows.length > 0) {
+    const width = tab.columns.length;
+    const rows = tab.initialRows.map(r => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+    sheet.getRange(2, 1, rows.length, width).setValues(rows);
+  }
+  applyValidation(sheet, tab, positions);
+  applyProtection(sheet, tab, positions);
+  return sheet;
 }
 
 /** Returns the 1-based column of each contract header, adding missing ones after the last column. */

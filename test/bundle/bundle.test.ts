@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workbookTemplate } from '../../src/domain/template';
+import { BUILD_DIR, loadBundle, setClock } from './loadBundle';
+import { SAMPLE_AS_OF, morePdRows, sampleSheets } from '../support/sampleSheets';
+
+const code = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
+const ENTRY_POINTS = ['onOpen', 'onEdit', 'generateMonthlyReport', 'checkAllEntries', 'sendReminders', 'installTriggers', 'setupWorkbook'];
+
+describe('build/Code.js as Apps Script loads it', () => {
+  test.each(ENTRY_POINTS)('%s is a top-level function declaration', name => {
+    expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  test('has no import or export statement (one classic script)', () => {
+    expect(code).not.toMatch(/^(import|export) /m);
+  });
+
+  test('loaded with gas-local, every entry point is a function', () => {
+    const { app } = loadBundle();
+    for (const name of ENTRY_POINTS) expect(typeof app[name]).toBe('function');
+  });
+});
+
+describe('onOpen', () => {
+  test('adds the menu 知財経営支援 with "Generate monthly report" → generateMonthlyReport', () => {
+    const { fake, app } = loadBundle();
+    fake.simulateOpen(app.onOpen as never);
+    const menu = fake.ui.menu('知財経営支援');
+    expect(menu?.items).toContainEqual(['Generate monthly report', 'generateMonthlyReport']);
+    expect(menu?.items).toContainEqual(['入力をすべてチェック', 'checkAllEntries']);
+  });
+});
+
+describe('setupWorkbook', () => {
+  test('creates every tab of the contract with its headers, a frozen header row and dropdowns', () => {
+    const { fake, app } = loadBundle({ sheets: {} });
+    app.setupWorkbook();
+    for (const tab of workbookTemplate) {
+      const sheet = fake.spreadsheet.getSheetByName(tab.name);
+      expect(sheet).not.toBeNull();
+      expect(fake.sheetValues(tab.name)[0]).toEqual(tab.columns.map(c => c.header));
+      expect(sheet?.getFrozenRows()).toBe(1);
+    }
+    const meetings = fake.spreadsheet.getSheetByName('会議登録簿');
+    const typeColumn = 2;
+    const rule = meetings?.getRange(2, typeColumn).getDataValidation();
+    expect(rule?.getCriteriaValues()[0]).toEqual(['地域連携会議', '支援検討会', '研修会', 'PDチーム内会議', '月次連絡会', '成果発表会', 'その他']);
+  });
+
+  test('protects 実行ログ and the computed columns 期限 and 状態 (warning only)', () => {
+    const { fake, app } = loadBundle({ sheets: {} });
+    app.setupWorkbook();
+    const log = fake.spreadsheet.getSheetByName('実行ログ');
+    expect(log?.getProtections(fake.gas.SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(1);
+    const meetings = fake.spreadsheet.getSheetByName('会議登録簿');
+    const ranges = meetings?.getProtections(fake.gas.SpreadsheetApp.ProtectionType.RANGE) ?? [];
+    expect(ranges.map(p => p.getDescription()).sort()).toEqual(
+      ['chizai-desk: 「期限」は自動計算列です', 'chizai-desk: 「状態」は自動計算列です'].sort()
+    );
+    expect(ranges.every(p => p.isWarningOnly())).toBe(true);
+  });
+
+  test('never touches data already there; running it twice adds nothing twice', () => {
+    const sheets = sampleSheets();
+    const { fake, app } = loadBundle({ sheets: { 案件台帳: sheets['案件台帳'] ?? [] } });
+    const before = JSON.stringify(fake.sheetValues('案件台帳'));
+    app.setupWorkbook();
+    app.setupWorkbook();
+    expect(JSON.stringify(fake.sheetValues('案件台帳'))).toBe(before);
+    const meetings = fake.spreadsheet.getSheetByName('会議登録簿');
+    expect(meetings?.getProtections(fake.gas.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(2);
+  });
+
+  test('a tab missing a header gets it after its last column, values untouched', () => {
+    const { fake, app } = loadBundle({ sheets: { 情報取扱者名簿: [['氏名', 'メール', '備考'], ['山田 花子', 'hanako@example.co.jp', 'メモ']] } });
+    app.setupWorkbook();
+    const values = fake.sheetValues('情報取扱者名簿');
+    expect(values[0]).toEqual(['氏名', 'メール', '備考', '所属', '役割', '有効']);
+    expect(values[1]?.slice(0, 3)).toEqual(['山田 花子', 'hanako@example.co.jp', 'メモ']);
+  });
+});
+
+describe('checkAllEntries on the sample workbook', () => {
+  const asOf = `${SAMPLE_AS_OF}T09:00:00+09:00`;
+
+  test('fills 期限 and 状態 and marks the planted problems, leaving every typed value as it was', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets() });
+    setClock(app, asOf);
+    const typed = JSON.stringify(fake.sheetValues('案件台帳'));
+    app.checkAllEntries();
+    const meetings = fake.sheetValues('会議登録簿');
+    const header = meetings[0] as string[];
+    const status = header.indexOf('状態');
+    const due = header.indexOf('期限');
+    const row15 = meetings[14] as unknown[]; // M-014, overdue at asOf (SAMPLE.md)
+    expect(row15[0]).toBe('M-014');
+    expect(row15[status]).toBe('期限超過');
+    expect((meetings[15] as unknown[])[status]).toBe('期限間近'); // M-015
+    expect((meetings[16] as unknown[])[status]).toBe('議事録作成中'); // M-016
+    expect(Object.prototype.toString.call(row15[due])).toBe('[object Date]');
+    expect(JSON.stringify(fake.sheetValues('案件台帳'))).toBe(typed);
+    const cases = fake.spreadsheet.getSheetByName('案件台帳');
+    expect(cases?.getRange(5, 7).getNote()).toContain('事前検証');
+    expect(fake.formulasCreated).toEqual([]);
+    expect(fake.ui.alerts.at(-1)?.prompt ?? '').toContain('エラー');
+  });
+
+  test('service calls do not grow with the number of rows', () => {
+    const small = loadBundle({ sheets: sampleSheets() });
+    setClock(small.app, asOf);
+    small.app.checkAllEntries();
+    const large = loadBundle({ sheets: sampleSheets({ PD稼働記録: morePdRows(2000) }) });
+    setClock(large.app, asOf);
+    large.app.checkAllEntries();
+    expect(large.fake.calls.snapshot()).toEqual(small.fake.calls.snapshot());
+  });
+});
+
+describe('onEdit (simple trigger)', () => {
+  const asOf = `${SAMPLE_AS_OF}T09:00:00+09:00`;
+  const DATE_COLUMN = 3; // 開催日 in the template order
+
+  test('a date typed wrongly is marked with a note naming the fix; correcting it unmarks the cell', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets() });
+    setClock(app, asOf);
+    fake.setOnEdit(app.onEdit as never);
+    fake.simulateUserEdit('会議登録簿', 3, DATE_COLUMN, [['令和6年13月1日']]);
+    const cell = fake.spreadsheet.getSheetByName('会議登録簿')?.getRange(3, DATE_COLUMN);
+    expect(cell?.getNote()).toContain('令和6年13月1日');
+    expect(cell?.getBackground()).toBe('#f4cccc');
+    expect(cell?.getValue()).toBe('令和6年13月1日');
+    fake.simulateUserEdit('会議登録簿', 3, DATE_COLUMN, [['R6.7.26']]);
+    expect(cell?.getNote()).toBe('');
+    expect(cell?.getValue()).toBe('R6.7.26');
+    expect(fake.consoleEntries.filter(e => e.level === 'error')).toEqual([]);
+  });
+
+  test('a paste over several rows checks each pasted row and refreshes their 期限/状態', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets() });
+    setClock(app, asOf);
+    fake.setOnEdit(app.onEdit as never);
+    // Row 15 is M-014 (支援検討会, 5 business days): held 11/26 its minutes are due 12/03, due soon on 12/02.
+    fake.simulateUserEdit('会議登録簿', 15, DATE_COLUMN, [['2024/11/26'], ['あした']]);
+    const sheet = fake.spreadsheet.getSheetByName('会議登録簿');
+    const header = fake.sheetValues('会議登録簿')[0] as string[];
+    expect(sheet?.getRange(15, header.indexOf('状態') + 1).getValue()).toBe('期限間近');
+    expect(sheet?.getRange(16, DATE_COLUMN).getNote()).toContain('あした');
+    expect(sheet?.getRange(16, header.indexOf('状態') + 1).getValue()).toBe('要確認');
+    expect(fake.consoleEntries.filter(e => e.level === 'error')).toEqual([]);
+  });
+
+  test('reads each tab once and writes per range, not per row', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets() });
+    setClock(app, asOf);
+    fake.setOnEdit(app.onEdit as never);
+    fake.calls.reset();
+    fake.simulateUserEdit('PD稼働記録', 2, 2, [[3], [4], [5], [6]]);
+    expect(fake.calls.get('Range.getValues')).toBeLessThanOrEqual(5);
+    expect(fake.calls.get('Range.setNotes')).toBeLessThanOrEqual(1);
+  });
+});
