@@ -39,7 +39,7 @@ describe('setupWorkbook', () => {
     for (const tab of workbookTemplate) {
       const sheet = fake.spreadsheet.getSheetByName(tab.name);
       expect(sheet).not.toBeNull();
-      expect(fake.sheetValues(tab.name)[0]).toEqual(tab.columns.map(c => c.header));
+      expect(fake.sheetValues(tab.name)?.[0]).toEqual(tab.columns.map(c => c.header));
       expect(sheet?.getFrozenRows()).toBe(1);
     }
     const meetings = fake.spreadsheet.getSheetByName('会議登録簿');
@@ -75,7 +75,7 @@ describe('setupWorkbook', () => {
   test('a tab missing a header gets it after its last column, values untouched', () => {
     const { fake, app } = loadBundle({ sheets: { 情報取扱者名簿: [['氏名', 'メール', '備考'], ['山田 花子', 'hanako@example.co.jp', 'メモ']] } });
     app.setupWorkbook();
-    const values = fake.sheetValues('情報取扱者名簿');
+    const values = fake.sheetValues('情報取扱者名簿') ?? [];
     expect(values[0]).toEqual(['氏名', 'メール', '備考', '所属', '役割', '有効']);
     expect(values[1]?.slice(0, 3)).toEqual(['山田 花子', 'hanako@example.co.jp', 'メモ']);
   });
@@ -89,7 +89,7 @@ describe('checkAllEntries on the sample workbook', () => {
     setClock(app, asOf);
     const typed = JSON.stringify(fake.sheetValues('案件台帳'));
     app.checkAllEntries();
-    const meetings = fake.sheetValues('会議登録簿');
+    const meetings = fake.sheetValues('会議登録簿') ?? [];
     const header = meetings[0] as string[];
     const status = header.indexOf('状態');
     const due = header.indexOf('期限');
@@ -143,7 +143,7 @@ describe('onEdit (simple trigger)', () => {
     // Row 15 is M-014 (支援検討会, 5 business days): held 11/26 its minutes are due 12/03, due soon on 12/02.
     fake.simulateUserEdit('会議登録簿', 15, DATE_COLUMN, [['2024/11/26'], ['あした']]);
     const sheet = fake.spreadsheet.getSheetByName('会議登録簿');
-    const header = fake.sheetValues('会議登録簿')[0] as string[];
+    const header = (fake.sheetValues('会議登録簿') ?? [])[0] as string[];
     expect(sheet?.getRange(15, header.indexOf('状態') + 1).getValue()).toBe('期限間近');
     expect(sheet?.getRange(16, DATE_COLUMN).getNote()).toContain('あした');
     expect(sheet?.getRange(16, header.indexOf('状態') + 1).getValue()).toBe('要確認');

@@ -18,7 +18,7 @@ export function sheetRows(tabName: string, rows: readonly SampleRow[]): unknown[
   const template = workbookTemplate.find(t => t.name === tabName);
   if (!template) throw new Error(`no tab ${tabName}`);
   const dateHeaders = new Set(template.columns.filter(c => c.kind === 'date').map(c => c.header));
-  const dateSettings = new Set(contract.settings.filter(s => s.type === 'date').map(s => s.name));
+  const dateSettings = new Set<string>(contract.settings.filter(s => s.type === 'date').map(s => s.name));
   return [
     template.columns.map(c => c.header),
     ...rows.map(row =>
