@@ -5,6 +5,7 @@
  */
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
+import { installTriggersCommand, sendRemindersJob } from './reminders';
 import { setupWorkbook as setup } from './setup';
 import { asCommand, tell, tryUi } from './ui';
 
@@ -41,5 +42,8 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
 const notYet = (title: string) => (): void => tell(title, 'この機能は準備中です。次の版で使えるようになります。');
 
 export const generateMonthlyReport = notYet('月次活動報告書');
-export const sendReminders = notYet('リマインダー');
-export const installTriggers = notYet('毎日のリマインダーを設定');
+/** Time-driven (daily) and menu: the trigger event is not used; the job reads the clock itself. */
+export const sendReminders = asCommand('リマインダー', (): void => tell('リマインダー', sendRemindersJob().message));
+export const installTriggers = asCommand('毎日のリマインダーを設定', (): void =>
+  tell('毎日のリマインダーを設定', installTriggersCommand().message)
+);

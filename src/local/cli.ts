@@ -3,8 +3,9 @@ import { type Command, EXIT, type Io, UserError, processIo } from './cliSupport'
 import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
+import { remind } from './commands/remind';
 
-export const commands: readonly Command[] = [init, check, demo];
+export const commands: readonly Command[] = [init, check, remind, demo];
 
 function help(io: Io): void {
   io.out('chizai-desk — 知財経営支援事務局のブックをローカルで扱うツール\n');

@@ -160,3 +160,24 @@ describe('onEdit (simple trigger)', () => {
     expect(fake.calls.get('Range.setNotes')).toBeLessThanOrEqual(1);
   });
 });
+
+describe('installTriggers and sendReminders through the entry points', () => {
+  test('installTriggers run three times leaves exactly one daily trigger for sendReminders', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets() });
+    app.installTriggers();
+    app.installTriggers();
+    app.installTriggers();
+    expect(fake.triggers.map(t => t.handlerFunction)).toEqual(['sendReminders']);
+  });
+
+  test('the daily trigger on the sample day sends one digest per person, and a second run sends nothing new', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: 'nao.mikami@example.co.jp', uiAvailable: false });
+    setClock(app, `${SAMPLE_AS_OF}T08:05:00+09:00`);
+    fake.simulateTimeTrigger(app.sendReminders as never);
+    const first = fake.sentMail.map(m => m.to).sort();
+    expect(first.length).toBeGreaterThan(0);
+    expect(new Set(first).size).toBe(first.length);
+    fake.simulateTimeTrigger(app.sendReminders as never);
+    expect(fake.sentMail.map(m => m.to).sort()).toEqual(first);
+  });
+});

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../files';
 import { parse } from '../args';
 import { type Command, EXIT } from '../cliSupport';
 import { check } from './check';
+import { remind } from './remind';
 
 const usage = 'chizai-desk demo [--out DIR]';
 export const SAMPLE_FILE = 'sample-workbook.xlsx';
@@ -25,6 +26,11 @@ export const demo: Command = {
     io.out(`サンプルのブックを書き出しました: ${book}`);
     io.out(`\n== チェック（${sample.asOf} 時点） ==`);
     await check.run([book, '--today', sample.asOf, '--annotate', join(outDir, CHECKED_FILE)], io);
+    io.out(`\n== リマインダー（${sample.asOf}） ==`);
+    await remind.run(
+      [book, '--today', sample.asOf, '--outbox', join(outDir, 'outbox'), '--state', join(outDir, 'remind-state.json'), '--reports', outDir],
+      io
+    );
     io.out(`\nすべての出力: ${outDir}`);
     return EXIT.ok;
   },

@@ -1,0 +1,128 @@
+/**
+ * A reminder digest as mail: subject, Japanese plain-text body, and the key that makes sending it
+ * idempotent. What may leave the workbook is fixed here (§21 16⑥, issue 6): the body is built only from
+ * the item fields in MAIL_FIELDS, never from a row of the ledger.
+ */
+import { type Ymd, WEEKDAY_JA, weekday } from '../dates';
+import type { Digest, ReminderItem, ReminderKind } from './plan';
+
+/** The only item fields that may appear in a mail: identifiers, kinds, dates and the place in the book. */
+export const MAIL_FIELDS = ['kind', 'ref', 'due', 'sheet', 'row'] as const;
+export type MailField = (typeof MAIL_FIELDS)[number];
+export type MailItem = Pick<ReminderItem, MailField>;
+
+/** Where the item lives, as the recipient can open it (a sheet URL with the range, or 'ブック タブ!行'). */
+export type LinkOf = (item: MailItem) => string;
+
+export interface ComposedMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+export const SUBJECT_PREFIX = '[知財経営支援]';
+
+export const KIND_LABEL: Readonly<Record<ReminderKind, string>> = {
+  'minutes-overdue': '議事録の共有期限を過ぎています',
+  'minutes-due-soon': '議事録の共有期限が近づいています',
+  'case-action-due': '案件の次回期日です',
+  'expert-consultation-missing': '専門家派遣の事前協議が記録されていません',
+  'timesheet-missing': '先週のPD稼働記録がありません',
+  'monthly-report-due': '月次活動報告書の作成時期です',
+};
+
+/** Short names for logs and terminal lines. */
+export const KIND_SHORT: Readonly<Record<ReminderKind, string>> = {
+  'minutes-overdue': '議事録期限超過',
+  'minutes-due-soon': '議事録期限間近',
+  'case-action-due': '次回期日',
+  'expert-consultation-missing': '事前協議未記録',
+  'timesheet-missing': 'PD稼働未入力',
+  'monthly-report-due': '月次報告書',
+};
+
+const KIND_HINT: Readonly<Record<ReminderKind, string>> = {
+  'minutes-overdue': '議事録を共有し、会議登録簿の「議事録共有日」を入力してください。',
+  'minutes-due-soon': '期限までに議事録を共有し、会議登録簿の「議事録共有日」を入力してください。',
+  'case-action-due': '案件台帳の「次回アクション」を確認し、済んだら「次回期日」を更新してください。',
+  'expert-consultation-missing': '実施日までに庁・事業PDと事前協議を行い、「事前協議日」を入力してください（仕様書5.3(2)）。',
+  'timesheet-missing': '稼働があればPD稼働記録に入力してください（仕様書10(3)）。',
+  'monthly-report-due': '前月分の月次活動報告書を作成してください（月初の3営業日のあいだ、作成されるまでお知らせします）。',
+};
+
+/** A reference is an ID: one line, short. Anything longer is cut rather than mailed whole. */
+const REF_MAX = 32;
+const oneLine = (s: string): string => s.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+const safeRef = (ref: string): string => {
+  const s = oneLine(ref);
+  return s.length > REF_MAX ? `${s.slice(0, REF_MAX - 1)}…` : s;
+};
+
+/** The item as mail may carry it: only MAIL_FIELDS are copied, whatever else the object holds. */
+export function mailItem(item: ReminderItem): MailItem {
+  const picked: Record<string, unknown> = {};
+  for (const f of MAIL_FIELDS) picked[f] = item[f];
+  const safe = picked as unknown as MailItem;
+  return { ...safe, ref: safeRef(safe.ref) };
+}
+
+export const subjectOf = (count: number, today: Ymd): string => `${SUBJECT_PREFIX} 要対応 ${count}件 (${today})`;
+
+export function composeDigest(digest: Pick<Digest, 'to' | 'name' | 'items'>, today: Ymd, linkOf: LinkOf): ComposedMail {
+  const items = digest.items.map(mailItem);
+  const lines: string[] = [
+    `${oneLine(digest.name)} 様`,
+    '',
+    `${today}（${WEEKDAY_JA[weekday(today)] ?? ''}）時点で、対応が必要な項目が ${items.length} 件あります。`,
+    '内容は事務局のブックで確認してください（情報保護のため、このメールには企業名や記載内容を含めていません）。',
+  ];
+  const kinds = [...new Set(items.map(i => i.kind))];
+  for (const kind of kinds) {
+    const ofKind = items.filter(i => i.kind === kind);
+    lines.push('', `■ ${KIND_LABEL[kind]}（${ofKind.length}件）`, `  ${KIND_HINT[kind]}`);
+    for (const item of ofKind) {
+      lines.push(`  ・${item.ref}${dueText(item, today)}`, `    ${oneLine(linkOf(item))}`);
+    }
+  }
+  lines.push(
+    '',
+    '-- ',
+    'このメールは知財経営支援 事務局ブック（chizai-desk）が自動で送信しています。',
+    '宛先は情報取扱者名簿で有効な方に限っています。このメールを名簿外の方へ転送しないでください。'
+  );
+  return { to: digest.to, subject: subjectOf(items.length, today), body: `${lines.join('\n')}\n` };
+}
+
+function dueText(item: MailItem, today: Ymd): string {
+  if (item.due === null) return item.kind === 'timesheet-missing' ? `　対象週 ${item.ref.replace('/', '〜')}` : '';
+  return `　期限 ${item.due}${item.due < today ? '（超過）' : item.due === today ? '（本日）' : ''}`;
+}
+
+// ---- idempotency ----------------------------------------------------------------------------------
+
+/** FNV-1a, 32 bits, over UTF-16 code units: plain ECMAScript (Apps Script has no crypto module). */
+function fnv1a32(text: string, basis: number): number {
+  let h = basis >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+
+/**
+ * A stable key for "this digest, to this address, on this day": the same items (in any order) give the
+ * same key, so a retried or doubled run recognises what it already sent. Two FNV-1a bases make 64 bits.
+ */
+export function digestKey(today: Ymd, to: string, items: readonly Pick<ReminderItem, 'kind' | 'ref' | 'due'>[]): string {
+  const canonical = [today, to.trim().toLowerCase(), ...items.map(i => `${i.kind}\t${i.ref}\t${i.due ?? ''}`).sort()].join('\n');
+  return `remind/${today}/${hex8(fnv1a32(canonical, 0x811c9dc5))}${hex8(fnv1a32(canonical, 0x01000193 ^ 0x5bd1e995))}`;
+}
+
+/** The day a digest key belongs to, or null when the text is not a digest key. */
+export function dayOfDigestKey(key: string): Ymd | null {
+  const m = /^remind\/(\d{4}-\d{2}-\d{2})\/[0-9a-f]{16}$/.exec(key.trim());
+  return m?.[1] ?? null;
+}

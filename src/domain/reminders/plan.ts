@@ -1,0 +1,222 @@
+/**
+ * Reminder planning: for one day, what each person must act on (issue 5). Pure: the same ledger, check
+ * and day give the same digests in every runtime and TZ.
+ *
+ * Addresses come only from HandlerList (§20(1)): a person named in the ledger who is not an active
+ * handler is skipped, never mailed. Items carry IDs, kinds, dates and places only, never ledger text.
+ */
+import type { BusinessCalendar } from '../calendar';
+import type { CheckResult } from '../check';
+import { type Ymd, type YearMonth, addDays, firstDayOfMonth, lastDayOfMonth, monthOf, mondayOfWeek, previousMonth } from '../dates';
+import { HandlerList, type Recipient } from '../recipients';
+import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
+import type { Role } from '../schema';
+import type { ReadResult } from '../workbook';
+
+export type ReminderKind =
+  | 'minutes-overdue'
+  | 'minutes-due-soon'
+  | 'case-action-due'
+  | 'expert-consultation-missing'
+  | 'timesheet-missing'
+  | 'monthly-report-due';
+
+/** Order in which kinds appear in a digest: most urgent first. */
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'minutes-overdue',
+  'minutes-due-soon',
+  'case-action-due',
+  'expert-consultation-missing',
+  'timesheet-missing',
+  'monthly-report-due',
+];
+
+/** One thing to act on. Only identifiers and dates: this is what may leave the workbook. */
+export interface ReminderItem {
+  readonly kind: ReminderKind;
+  /** Meeting ID, case ID, '専門家活用記録!R{row}', a week 'YYYY-MM-DD/YYYY-MM-DD' or a month 'YYYY-MM'. */
+  readonly ref: string;
+  readonly due: Ymd | null;
+  /** The tab the item lives on, or null (the monthly report is a document, not a row). */
+  readonly sheet: string | null;
+  readonly row: number | null;
+}
+
+/** Everything one person is told on one day: one mail. */
+export interface Digest {
+  /** The active handler's address (from 情報取扱者名簿). */
+  readonly to: string;
+  /** The handler's 氏名 as listed, for the greeting. */
+  readonly name: string;
+  readonly items: readonly ReminderItem[];
+}
+
+/** Someone who should have been told but may not receive mail, and why. */
+export interface Skipped {
+  /** The person as the ledger names them (氏名 or role). */
+  readonly to: string;
+  readonly reason: string;
+  readonly items: readonly ReminderItem[];
+}
+
+export interface ReminderPlan {
+  readonly today: Ymd;
+  /** Why nothing is planned (土曜日, 祝日（…）, 追加休日…), or null on a business day. */
+  readonly notBusinessDay: string | null;
+  readonly digests: readonly Digest[];
+  readonly skipped: readonly Skipped[];
+}
+
+/** Case-action and minutes reminders look this many business days ahead (the due-soon window). */
+export const CASE_ACTION_BUSINESS_DAYS = DUE_SOON_BUSINESS_DAYS;
+/** An expert use this many business days ahead still without 事前協議日 is reminded. */
+export const EXPERT_CONSULTATION_BUSINESS_DAYS = 5;
+/** The monthly report is reminded on the first this many business days of a month. */
+export const MONTHLY_REPORT_BUSINESS_DAYS = 3;
+
+const CLOSED_STAGES: ReadonlySet<string> = new Set(['完了', '中止']);
+const LEADER: Role = '事業担当リーダー';
+const PD: Role = '事業PD';
+
+/** Who an item goes to: a person named in a cell, or everyone active in a role. */
+type Addressee = { readonly person: string } | { readonly role: Role };
+
+interface Planned {
+  readonly to: Addressee;
+  readonly item: ReminderItem;
+}
+
+export interface PlanOptions {
+  /** Months whose monthly report already exists (Apps Script: 実行ログ; locally: the report folder). */
+  readonly reportsDone?: ReadonlySet<YearMonth>;
+}
+
+export function planReminders(
+  read: ReadResult,
+  result: CheckResult,
+  today: Ymd,
+  calendar: BusinessCalendar,
+  options: PlanOptions = {}
+): ReminderPlan {
+  const notBusinessDay = calendar.whyNotBusinessDay(today);
+  if (notBusinessDay !== null) return { today, notBusinessDay, digests: [], skipped: [] };
+  const planned = [
+    ...minutesItems(read, result),
+    ...caseActionItems(read, today, calendar),
+    ...expertConsultationItems(read, today, calendar),
+    ...timesheetItems(read, today, calendar),
+    ...monthlyReportItems(read, today, calendar, options.reportsDone ?? new Set()),
+  ];
+  return { today, notBusinessDay: null, ...addressed(planned, new HandlerList(read.ledger.handlers)) };
+}
+
+function minutesItems(read: ReadResult, result: CheckResult): Planned[] {
+  const ownerOf = new Map(read.ledger.meetings.map(m => [m.rowNumber, m.minutesOwner]));
+  return result.meetings.flatMap(m => {
+    if (m.status !== 'overdue' && m.status !== 'due-soon') return [];
+    const owner = ownerOf.get(m.rowNumber) ?? null;
+    const kind: ReminderKind = m.status === 'overdue' ? 'minutes-overdue' : 'minutes-due-soon';
+    return [{ to: personOrLeader(owner), item: { kind, ref: m.id, due: m.minutesDue, sheet: '会議登録簿', row: m.rowNumber } }];
+  });
+}
+
+function caseActionItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
+  const horizon = calendar.addBusinessDays(today, CASE_ACTION_BUSINESS_DAYS);
+  return read.ledger.cases
+    .filter(c => c.nextDue !== null && c.nextDue <= horizon && !CLOSED_STAGES.has(c.stage))
+    .map(c => ({
+      to: personOrLeader(c.owner),
+      item: { kind: 'case-action-due', ref: c.id, due: c.nextDue, sheet: '案件台帳', row: c.rowNumber },
+    }));
+}
+
+function expertConsultationItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
+  const horizon = calendar.addBusinessDays(today, EXPERT_CONSULTATION_BUSINESS_DAYS);
+  return read.ledger.experts
+    .filter(x => x.status === '予定' && today <= x.date && x.date <= horizon)
+    .filter(x => x.consultedOn === null || x.consultedOn > x.date)
+    .map(x => ({
+      to: { role: LEADER },
+      item: { kind: 'expert-consultation-missing', ref: `専門家活用記録!R${x.rowNumber}`, due: x.date, sheet: '専門家活用記録', row: x.rowNumber },
+    }));
+}
+
+/** The previous Monday-to-Sunday week, while the dispatch runs (§10(3): about one day a week). */
+function timesheetItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
+  const { pdDispatchStart, programmeEnd } = read.ledger.settings;
+  if (pdDispatchStart === null || !read.layouts.pdHours.present) return [];
+  const monday = addDays(mondayOfWeek(today), -7);
+  const sunday = addDays(monday, 6);
+  if (monday < pdDispatchStart || sunday > programmeEnd) return [];
+  // A week without a single business day (the year-end closure) needs no hours.
+  if (calendar.businessDaysInRange(monday, sunday) === 0) return [];
+  if (read.ledger.pdHours.some(h => monday <= h.date && h.date <= sunday)) return [];
+  const item: ReminderItem = { kind: 'timesheet-missing', ref: `${monday}/${sunday}`, due: null, sheet: 'PD稼働記録', row: null };
+  return [
+    { to: { role: PD }, item },
+    { to: { role: LEADER }, item },
+  ];
+}
+
+function monthlyReportItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar, done: ReadonlySet<YearMonth>): Planned[] {
+  const month = monthOf(today);
+  const first = firstDayOfMonth(month);
+  if (calendar.businessDaysInRange(first, today) > MONTHLY_REPORT_BUSINESS_DAYS) return [];
+  const last = previousMonth(month);
+  const { programmeStart, programmeEnd } = read.ledger.settings;
+  // Only months the programme ran in have a report.
+  if (lastDayOfMonth(last) < (programmeStart ?? '0000-01-01') || firstDayOfMonth(last) > programmeEnd) return [];
+  if (done.has(last)) return [];
+  const due = calendar.addBusinessDays(addDays(first, -1), MONTHLY_REPORT_BUSINESS_DAYS);
+  return [{ to: { role: LEADER }, item: { kind: 'monthly-report-due', ref: last, due, sheet: null, row: null } }];
+}
+
+/** An item without a named person still reaches someone: the 事業担当リーダー who assigns the work. */
+const personOrLeader = (person: string | null): Addressee => (person === null ? { role: LEADER } : { person });
+
+/** Resolves every addressee through the handlers list and merges items into one digest per address. */
+function addressed(planned: readonly Planned[], handlers: HandlerList): { digests: Digest[]; skipped: Skipped[] } {
+  const digests = new Map<string, { to: string; name: string; items: ReminderItem[] }>();
+  const skipped = new Map<string, { to: string; reason: string; items: ReminderItem[] }>();
+  const add = (items: ReminderItem[], item: ReminderItem): void => {
+    if (!items.some(i => i.kind === item.kind && i.ref === item.ref)) items.push(item);
+  };
+  const deliver = (r: Recipient, item: ReminderItem): void => {
+    const key = r.email.toLowerCase();
+    const d = digests.get(key) ?? { to: r.email, name: r.name, items: [] };
+    digests.set(key, d);
+    add(d.items, item);
+  };
+  const refuse = (to: string, reason: string, item: ReminderItem): void => {
+    const s = skipped.get(to) ?? { to, reason, items: [] };
+    skipped.set(to, s);
+    add(s.items, item);
+  };
+  for (const { to, item } of planned) {
+    if ('person' in to) {
+      const r = handlers.resolve(to.person);
+      if (r) deliver(r, item);
+      else refuse(to.person, handlers.reasonRefused(to.person), item);
+    } else {
+      const rs = handlers.withRole(to.role);
+      if (rs.length === 0) refuse(to.role, `情報取扱者名簿に有効な「${to.role}」がいません`, item);
+      for (const r of rs) deliver(r, item);
+    }
+  }
+  const sorted = (items: ReminderItem[]): ReminderItem[] => [...items].sort(compareItems);
+  return {
+    digests: [...digests.values()].map(d => ({ ...d, items: sorted(d.items) })).sort((a, b) => cmp(a.to.toLowerCase(), b.to.toLowerCase())),
+    skipped: [...skipped.values()].map(s => ({ ...s, items: sorted(s.items) })).sort((a, b) => cmp(a.to, b.to)),
+  };
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Kind order, then due date (undated last), then reference. */
+export function compareItems(a: ReminderItem, b: ReminderItem): number {
+  return (
+    REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind) ||
+    cmp(a.due ?? '9999-99-99', b.due ?? '9999-99-99') ||
+    cmp(a.ref, b.ref)
+  );
+}
