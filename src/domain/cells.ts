@@ -25,7 +25,9 @@ export function normalizeHeader(cell: CellInput): string {
 
 /** Null, missing, '' or only whitespace (full-width space included). */
 export function isBlank(cell: CellInput): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && normalizeText(cell) === '');
+  // trim() alone: NFKC maps no character that trim() keeps to whitespace alone, so the result is the same
+  // as normalizeText(cell) === '' without normalising every cell of the workbook.
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
 // ---- shared helpers -------------------------------------------------------------------------------
@@ -50,9 +52,21 @@ function serialText(serial: number): string {
 const MIN_TEXT_SERIAL = serialFromYmd('1000-01-01');
 const MAX_TEXT_SERIAL = serialFromYmd('9999-12-31');
 
+/** The most characters of typed text a message quotes: a 50,000-character cell must not become a 50,000-character note. */
+export const QUOTE_LIMIT = 40;
+
+/** Typed text for a message: trimmed, in 「」, cut after QUOTE_LIMIT characters (never inside a surrogate pair). */
+export function quoteText(text: string): string {
+  const t = text.trim();
+  if (t.length <= QUOTE_LIMIT) return `「${t}」`;
+  const points = Array.from(t);
+  if (points.length <= QUOTE_LIMIT) return `「${t}」`;
+  return `「${points.slice(0, QUOTE_LIMIT).join('')}…」（${points.length}文字）`;
+}
+
 /** What was typed, quoted, for messages. */
 function quoted(cell: CellInput): string {
-  if (typeof cell === 'string') return `「${cell.trim()}」`;
+  if (typeof cell === 'string') return quoteText(cell);
   if (typeof cell === 'number') return `「${String(cell)}」`;
   if (typeof cell === 'boolean') return `「${cell ? 'TRUE' : 'FALSE'}」`;
   if (cell && isSerialDate(cell)) return `日付・時刻セル「${serialText(cell.serial)}」`;
@@ -137,16 +151,16 @@ function dateFromEra(token: string, eraYearText: string, m: number, d: number, q
   return dateFail(`${q}は${era.name}の期間（${span}）の外です。${fix}`);
 }
 
-function dateFromSerial(serial: number, q: string): Parsed<Ymd> {
+function dateFromSerial(serial: number, quote: () => string): Parsed<Ymd> {
+  if (Number.isFinite(serial) && serial >= MIN_DATE_SERIAL && serial < MAX_DATE_SERIAL + 1) return ok(ymdFromSerial(serial));
+  const q = quote();
   if (!Number.isFinite(serial)) return dateFail(`${q}は日付として読めません。${HOW_DATE}`);
   if (serial >= 0 && serial < 1) return dateFail(`${q}は時刻だけで、日付がありません。${HOW_DATE}`);
-  if (serial < MIN_DATE_SERIAL || serial >= MAX_DATE_SERIAL + 1)
-    return dateFail(`${q}は扱える日付（1950年〜2100年）の範囲外です。年を確かめてください。`);
-  return ok(ymdFromSerial(serial));
+  return dateFail(`${q}は扱える日付（1950年〜2100年）の範囲外です。年を確かめてください。`);
 }
 
 function dateFromText(raw: string): Parsed<Ymd> {
-  const q = `「${raw.trim()}」`;
+  const q = quoteText(raw);
   const s = unifyDashes(normalizeText(raw));
   const tail = DATE_TAIL.exec(s);
   const head = tail?.[1] ?? s;
@@ -197,7 +211,7 @@ export function parseDate(cell: CellInput): Parsed<Ymd> {
   }
   if (typeof cell === 'boolean') return dateFail(`${quoted(cell)}は日付ではありません。${HOW_DATE}`);
   if (isCellError(cell)) return errorFail('invalid-date', cell, '日付');
-  return dateFromSerial(cell.serial, quoted(cell));
+  return dateFromSerial(cell.serial, () => quoted(cell));
 }
 
 // ---- hours ----------------------------------------------------------------------------------------
@@ -206,8 +220,10 @@ const HOURS_EXAMPLES = '3:30、3.5、3時間30分、90分';
 
 const hoursFail = (message: string): Parsed<number> => fail('invalid-number', message);
 
-function hoursInRange(hours: number, q: string): Parsed<number> {
+function hoursInRange(hours: number, quote: string | (() => string)): Parsed<number> {
   const v = Math.round(hours * 10_000) / 10_000;
+  if (v > 0 && v <= 24) return ok(v);
+  const q = typeof quote === 'string' ? quote : quote();
   if (v < 0) return hoursFail(`${q}はマイナスです。時間は ${HOURS_EXAMPLES} のように入力してください。`);
   if (v === 0) return hoursFail(`${q}は0時間です。活動した時間を入力してください（例: ${HOURS_EXAMPLES}）。`);
   if (v > 24) return hoursFail(`${q}は24時間を超えています。1件は24時間以内で入力し、日をまたぐときは日ごとに分けて記録してください。`);
@@ -221,7 +237,7 @@ const H_HM = /^(\d+)\s*h\s*(\d{1,2})\s*m(?:in)?$/i;
 const H_MINUTES = /^(\d+(?:\.\d+)?)\s*(?:分|m|min|mins|minutes)$/i;
 
 function hoursFromText(raw: string): Parsed<number> {
-  const q = `「${raw.trim()}」`;
+  const q = quoteText(raw);
   const s = unifyDashes(normalizeText(raw));
   let m: RegExpExecArray | null;
   if ((m = H_COLON.exec(s))) {
@@ -251,7 +267,7 @@ export function parseHours(cell: CellInput): Parsed<number> {
   if (cell === null || cell === undefined || isBlank(cell)) return blankFail('時間');
   if (typeof cell === 'string') return hoursFromText(cell);
   if (typeof cell === 'number')
-    return Number.isFinite(cell) ? hoursInRange(cell, quoted(cell)) : hoursFail(`${quoted(cell)}は時間として読めません。`);
+    return Number.isFinite(cell) ? hoursInRange(cell, () => quoted(cell)) : hoursFail(`${quoted(cell)}は時間として読めません。`);
   if (typeof cell === 'boolean') return hoursFail(`${quoted(cell)}は時間ではありません。時間は ${HOURS_EXAMPLES} のように入力してください。`);
   if (isCellError(cell)) return errorFail('invalid-number', cell, '時間');
   const hours = cell.serial * 24;
@@ -282,15 +298,15 @@ function notANumber(cell: CellInput, how: string): Parsed<number> {
 export function parseCount(cell: CellInput, units: readonly string[] = []): Parsed<number> {
   const how = '0以上の整数を数字だけで入力してください（例: 40）';
   let n: number | null = null;
-  let q = quoted(cell);
   if (typeof cell === 'number') n = Number.isFinite(cell) ? cell : null;
   else if (typeof cell === 'string' && !isBlank(cell)) {
-    q = `「${cell.trim()}」`;
     let s = unifyDashes(normalizeText(cell));
     const unit = units.find(u => s.endsWith(normalizeText(u)));
     if (unit !== undefined) s = s.slice(0, s.length - normalizeText(unit).length).trim();
     n = numberFromText(s);
   } else return notANumber(cell, how);
+  if (n !== null && n >= 0 && Number.isSafeInteger(n)) return ok(n);
+  const q = quoted(cell);
   if (n === null) return numberFail(`${q}は数として読めません。${how}。`);
   if (n < 0) return numberFail(`${q}はマイナスです。${how}。`);
   if (!Number.isSafeInteger(n)) return numberFail(`${q}は整数ではありません。${how}。`);
@@ -301,14 +317,14 @@ export function parseCount(cell: CellInput, units: readonly string[] = []): Pars
 export function parseMoney(cell: CellInput): Parsed<number> {
   const how = '円単位の整数で入力してください（例: 1200、1,200、¥1,200、1,200円）';
   let n: number | null = null;
-  let q = quoted(cell);
   if (typeof cell === 'number') n = Number.isFinite(cell) ? cell : null;
   else if (typeof cell === 'string' && !isBlank(cell)) {
-    q = `「${cell.trim()}」`;
     // NFKC turns ￥ into ¥ and ＼ into \ (a yen sign on Japanese keyboards).
     const s = unifyDashes(normalizeText(cell)).replace(/^[¥\\]\s*/, '').replace(/\s*円$/, '');
     n = numberFromText(s);
   } else return notANumber(cell, how);
+  if (n !== null && n >= 0 && Number.isSafeInteger(n)) return ok(n);
+  const q = quoted(cell);
   if (n === null) return numberFail(`${q}は金額として読めません。${how}。`);
   if (n < 0) return numberFail(`${q}はマイナスです。${how}。`);
   if (!Number.isSafeInteger(n)) return numberFail(`${q}に1円未満の端数があります。${how}。`);
@@ -321,7 +337,7 @@ export function parseNumber(cell: CellInput): Parsed<number> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : numberFail(`${quoted(cell)}は数値として読めません。${how}。`);
   if (typeof cell !== 'string' || isBlank(cell)) return notANumber(cell, how);
   const n = numberFromText(unifyDashes(normalizeText(cell)));
-  return n === null ? numberFail(`「${cell.trim()}」は数値として読めません。${how}。`) : ok(n);
+  return n === null ? numberFail(`${quoteText(cell)}は数値として読めません。${how}。`) : ok(n);
 }
 
 // ---- booleans, choices, e-mail, text --------------------------------------------------------------
@@ -342,6 +358,29 @@ export function parseBoolean(cell: CellInput): Parsed<boolean> {
   return fail('invalid-value', `${quoted(cell)}は TRUE / FALSE として読めません。TRUE（有効）か FALSE（無効）を入力するか、チェックボックスを使ってください。`);
 }
 
+interface ChoiceIndex {
+  readonly exact: ReadonlyMap<string, string>;
+  readonly caseless: ReadonlyMap<string, string>;
+}
+const choiceIndexes = new WeakMap<readonly string[], ChoiceIndex>();
+
+/** Each choice by its normalised text (and lower-cased), the first in list order winning, built once per list. */
+function choiceIndex(choices: readonly string[]): ChoiceIndex {
+  let index = choiceIndexes.get(choices);
+  if (!index) {
+    const exact = new Map<string, string>();
+    const caseless = new Map<string, string>();
+    for (const c of choices) {
+      const n = normalizeText(c);
+      if (!exact.has(n)) exact.set(n, c);
+      if (!caseless.has(n.toLowerCase())) caseless.set(n.toLowerCase(), c);
+    }
+    index = { exact, caseless };
+    choiceIndexes.set(choices, index);
+  }
+  return index;
+}
+
 /**
  * One of `choices`, compared after NFKC + trim (then, if still unmatched, ignoring letter case);
  * returns the choice as the contract spells it.
@@ -351,8 +390,8 @@ export function parseChoice(cell: CellInput, choices: readonly string[]): Parsed
   if (typeof cell === 'object' && isCellError(cell)) return errorFail('invalid-choice', cell, '選択肢');
   if (typeof cell === 'string' || typeof cell === 'number') {
     const t = normalizeText(String(cell));
-    const found =
-      choices.find(c => normalizeText(c) === t) ?? choices.find(c => normalizeText(c).toLowerCase() === t.toLowerCase());
+    const { exact, caseless } = choiceIndex(choices);
+    const found = exact.get(t) ?? caseless.get(t.toLowerCase());
     if (found !== undefined) return ok(found);
   }
   return fail('invalid-choice', `${quoted(cell)}は選択肢にありません。次のいずれかを入力してください: ${choices.join('、')}`);
@@ -369,12 +408,12 @@ export function parseEmail(cell: CellInput): Parsed<string> {
   if (typeof cell !== 'string') return fail('invalid-value', `${quoted(cell)}はメールアドレスではありません。${how}。`);
   const s = normalizeText(cell).replace(/^mailto:/i, '');
   if ((s.match(/@/g) ?? []).length > 1 || /[\s,;、]/.test(s))
-    return fail('invalid-value', `「${cell.trim()}」には複数のアドレスか空白が含まれています。1つのセルに1つのアドレスを、${how}。`);
+    return fail('invalid-value', `${quoteText(cell)}には複数のアドレスか空白が含まれています。1つのセルに1つのアドレスを、${how}。`);
   const at = s.indexOf('@');
   const local = s.slice(0, at);
   const domain = s.slice(at + 1).toLowerCase();
   if (at < 1 || !EMAIL_LOCAL.test(local) || !EMAIL_DOMAIN.test(domain))
-    return fail('invalid-value', `「${cell.trim()}」はメールアドレスとして読めません。${how}。`);
+    return fail('invalid-value', `${quoteText(cell)}はメールアドレスとして読めません。${how}。`);
   return ok(`${local}@${domain}`);
 }
 

@@ -16,6 +16,9 @@ export const MARK_COLORS = {
   'due-soon': '#ffe599',
 } as const;
 
+/** 状態 of a meeting row that has entries but cannot be read (its 開催日 or 種別 is marked). */
+export const STATUS_NEEDS_FIX = '要確認';
+
 /** Notes the system writes start with this, so it can tell its own notes from people's. */
 export const NOTE_PREFIX = '【チェック】';
 

@@ -107,6 +107,8 @@ export function layoutOf(tab: TabSpec, table: RawTable | undefined, findings: Fi
     return { tab, present: false, columnIndex, width: 0 };
   }
   const headers = table.header.map(h => normalizeHeader(h));
+  // As with a missing tab: 実行ログ's headers are the system's to restore, and people's entries do not depend on them.
+  const severity = 'systemOnly' in tab ? 'warning' : 'error';
   for (const c of tab.columns) {
     const want = normalizeHeader(c.header);
     const at = headers.flatMap((h, i) => (h === want ? [i] : []));
@@ -116,7 +118,7 @@ export function layoutOf(tab: TabSpec, table: RawTable | undefined, findings: Fi
         sheet: tab.name,
         row: 1,
         column: c.header,
-        severity: 'error',
+        severity,
         code: 'missing-header',
         message: `列「${c.header}」が見つかりません。1行目の見出しを「${c.header}」にしてください（列は見出しの名前で探します）。`,
       });
@@ -125,7 +127,7 @@ export function layoutOf(tab: TabSpec, table: RawTable | undefined, findings: Fi
         sheet: tab.name,
         row: 1,
         column: c.header,
-        severity: 'error',
+        severity,
         code: 'duplicate-header',
         message: `見出し「${c.header}」が${at.length}列（${at.map(columnLetter).join('・')}列）にあります。左の${columnLetter(at[0] ?? 0)}列を使います。もう一方の見出しを変えてください。`,
       });

@@ -6,6 +6,7 @@
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
 import { installTriggersCommand, sendRemindersJob } from './reminders';
+import { REPORT_TITLE, generateMonthlyReportCommand } from './reportDoc';
 import { setupWorkbook as setup } from './setup';
 import { asCommand, tell, tryUi } from './ui';
 
@@ -39,9 +40,9 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
   tell('シートを準備', lines.filter(Boolean).join('\n'));
 });
 
-const notYet = (title: string) => (): void => tell(title, 'この機能は準備中です。次の版で使えるようになります。');
-
-export const generateMonthlyReport = notYet('月次活動報告書');
+export const generateMonthlyReport = asCommand(REPORT_TITLE, (): void => {
+  generateMonthlyReportCommand();
+});
 /** Time-driven (daily) and menu: the trigger event is not used; the job reads the clock itself. */
 export const sendReminders = asCommand('リマインダー', (): void => tell('リマインダー', sendRemindersJob().message));
 export const installTriggers = asCommand('毎日のリマインダーを設定', (): void =>

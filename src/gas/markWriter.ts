@@ -4,14 +4,11 @@
  * typed are never written.
  */
 import { partsOf } from '../domain/dates';
-import { type Marks, MARK_COLORS, isSystemColor, mergeNote } from '../domain/marks';
+import { type Marks, MARK_COLORS, STATUS_NEEDS_FIX, isSystemColor, mergeNote } from '../domain/marks';
 import { isBlank } from '../domain/cells';
 import type { TabLayout } from '../domain/workbook';
 import type { SheetGrid } from './sheetTables';
 import { toCell } from './sheetTables';
-
-/** What 状態 shows on a meeting row whose 開催日 or 種別 cannot be read. */
-export const STATUS_NEEDS_FIX = '要確認';
 
 export interface Window {
   readonly firstRow: number;

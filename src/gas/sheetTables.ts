@@ -48,19 +48,21 @@ export function foreignZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): strin
   return zone === Session.getScriptTimeZone() ? null : zone;
 }
 
-/** Reads the named tabs (all tabs when names is undefined): one getDataRange + getValues each. */
+const tabKey = (name: string): string => name.normalize('NFKC').trim();
+
+/**
+ * Reads the named tabs (all tabs when names is undefined): one getDataRange + getValues each. Tab names
+ * are matched as the contract matches them (NFKC, trimmed), so 「PD稼働記録　」 with a stray full-width
+ * space is still PD稼働記録 (getSheetByName would miss it, and onEdit would check nothing there).
+ */
 export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names?: readonly string[]): OpenTables {
   const zone = foreignZone(ss);
   const tables = new Map<string, RawTable>();
   const grids = new Map<string, SheetGrid>();
-  const sheets = names
-    ? names.flatMap(n => {
-        const s = ss.getSheetByName(n);
-        return s ? [s] : [];
-      })
-    : ss.getSheets();
-  for (const sheet of sheets) {
+  const wanted = names ? new Set(names.map(tabKey)) : null;
+  for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
+    if (wanted && !wanted.has(tabKey(name))) continue;
     const values = sheet.getDataRange().getValues() as unknown[][];
     grids.set(name, { sheet, values });
     const [header = [], ...data] = values;

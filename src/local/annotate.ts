@@ -1,13 +1,15 @@
 /**
  * The annotated copy of `check --annotate`: 期限/状態 filled, each finding's cell marked (background and
- * a note), overdue rows red and due-soon rows amber. Typed values are never changed.
+ * a note), overdue rows red and due-soon rows amber; marks an earlier check left on a copy are cleared
+ * where they no longer apply. Typed values are never changed.
  */
 import type ExcelJS from 'exceljs';
-import { type Marks, MARK_COLORS, mergeNote } from '../domain/marks';
+import { isBlank, normalizeHeader } from '../domain/cells';
+import { serialFromYmd } from '../domain/dates';
+import { type Marks, MARK_COLORS, STATUS_NEEDS_FIX, isSystemColor, mergeNote } from '../domain/marks';
 import type { TabLayout } from '../domain/workbook';
 import { DATE_FORMAT } from './xlsxTemplate';
-import { dateOfSerial } from './xlsxWorkbook';
-import { serialFromYmd } from '../domain/dates';
+import { dateOfSerial, toCell } from './xlsxWorkbook';
 
 const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.slice(1)}` } });
 
@@ -17,30 +19,122 @@ function noteText(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map(t => t.text).join('');
 }
 
-export function annotate(workbook: ExcelJS.Workbook, marks: Marks, layouts: Readonly<Record<string, TabLayout>>): void {
-  for (const r of marks.rows) {
-    const ws = workbook.getWorksheet(r.sheet);
-    const width = layouts.meetings?.width ?? 0;
-    if (!ws) continue;
-    for (let c = 1; c <= width; c++) ws.getCell(r.row, c).fill = fill(MARK_COLORS[r.tone]);
+const MS_PER_DAY = 86_400_000;
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * exceljs reads a date- or time-formatted number as a Date and writes it back as 25569 + ms / 86400000,
+ * which is not the number it read: a 2:00 duration (0.0833…) came back 0.0833333333321. Put each such
+ * cell back as the serial it was, counted from the workbook's own epoch, so typed values stay as typed.
+ */
+function keepTypedSerials(workbook: ExcelJS.Workbook): void {
+  const epoch = workbook.properties?.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const serial = (d: Date): number => (d.getTime() - epoch) / MS_PER_DAY;
+  workbook.eachSheet(ws =>
+    ws.eachRow({ includeEmpty: false }, row =>
+      row.eachCell({ includeEmpty: false }, cell => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        if (isDate(v) && !Number.isNaN(v.getTime())) cell.value = serial(v);
+        else if (v && typeof v === 'object' && 'formula' in v && isDate(v.result)) cell.value = { ...v, result: serial(v.result) };
+      })
+    )
+  );
+}
+
+/** '#RRGGBB' of a cell's solid background, or null. */
+function backgroundOf(cell: ExcelJS.Cell): string | null {
+  const f = cell.fill;
+  if (!f || f.type !== 'pattern' || f.pattern !== 'solid') return null;
+  const argb = f.fgColor?.argb;
+  return argb && argb.length >= 6 ? `#${argb.slice(-6)}` : null;
+}
+
+/**
+ * exceljs gives every cell loaded with the same style index one shared style object, so setting
+ * `cell.fill` on one date cell would colour every date cell of that format. Give the cell its own copy.
+ */
+function restyle(cell: ExcelJS.Cell, change: (style: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+  cell.style = change({ ...cell.style });
+}
+
+function setBackground(cell: ExcelJS.Cell, color: string | null): void {
+  if (backgroundOf(cell)?.toUpperCase() === color?.toUpperCase()) return;
+  restyle(cell, style => {
+    if (color === null) delete style.fill;
+    else style.fill = fill(color);
+    return style;
+  });
+}
+
+function setNote(cell: ExcelJS.Cell, note: string): void {
+  if (noteText(cell.note) === note) return;
+  if (note !== '') {
+    cell.note = note;
+    return;
   }
-  for (const m of marks.cells) {
-    const ws = workbook.getWorksheet(m.sheet);
-    if (!ws) continue;
-    const cell = ws.getCell(m.row, m.column + 1);
-    cell.fill = fill(MARK_COLORS[m.severity]);
-    cell.note = mergeNote(noteText(cell.note), m.note);
-  }
-  const meetings = workbook.getWorksheet('会議登録簿');
-  const dueAt = layouts.meetings?.columnIndex.minutesDue;
-  const statusAt = layouts.meetings?.columnIndex.status;
-  if (!meetings) return;
-  for (const v of marks.meetings) {
-    if (dueAt !== undefined) {
-      const cell = meetings.getCell(v.row, dueAt + 1);
-      cell.value = v.minutesDue ? dateOfSerial(serialFromYmd(v.minutesDue)) : null;
-      cell.numFmt = DATE_FORMAT;
+  // exceljs has no call that removes a note, and a loaded note lives in two places: the cell's comment
+  // and its value's model (which the writer reads). Drop both.
+  const inside = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inside._comment = undefined;
+  if (inside._value?.model) delete inside._value.model.comment;
+}
+
+/** The tab a contract name names, as the workbook spells it (names are matched after NFKC and trimming). */
+const worksheetOf = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined =>
+  workbook.worksheets.find(ws => normalizeHeader(ws.name) === normalizeHeader(name));
+
+/**
+ * Marks one tab as the check found it now: each finding's cell gets its background and note, toned rows
+ * their colour, and what the system marked on an earlier copy but no longer applies is cleared. People's
+ * own notes and colours are kept (marks.ts: mergeNote, isSystemColor).
+ */
+function markTab(ws: ExcelJS.Worksheet, layout: TabLayout, marks: Marks): void {
+  const name = layout.tab.name;
+  const cellMarks = new Map(marks.cells.filter(m => m.sheet === name).map(m => [`${m.row}:${m.column}`, m]));
+  const tones = new Map(marks.rows.filter(r => r.sheet === name).map(r => [r.row, r.tone]));
+  const lastRow = Math.max(ws.rowCount, ...marks.cells.filter(m => m.sheet === name).map(m => m.row), ...tones.keys());
+  for (let row = 2; row <= lastRow; row++) {
+    const tone = tones.get(row);
+    for (let column = 0; column < layout.width; column++) {
+      const mark = cellMarks.get(`${row}:${column}`);
+      const cell = mark || tone ? ws.getCell(row, column + 1) : ws.findCell(row, column + 1);
+      if (!cell || (cell.isMerged && cell.master !== cell)) continue;
+      const current = backgroundOf(cell);
+      setBackground(cell, mark ? MARK_COLORS[mark.severity] : tone ? MARK_COLORS[tone] : isSystemColor(current) ? null : current);
+      setNote(cell, mergeNote(noteText(cell.note), mark ? mark.note : null));
     }
-    if (statusAt !== undefined) meetings.getCell(v.row, statusAt + 1).value = v.status;
+  }
+}
+
+/** 期限 and 状態 of every meeting row: the computed values, or nothing (要確認 if the row cannot be read). */
+function writeComputed(ws: ExcelJS.Worksheet, layout: TabLayout, marks: Marks): void {
+  const dueAt = layout.columnIndex.minutesDue;
+  const statusAt = layout.columnIndex.status;
+  const byRow = new Map(marks.meetings.map(m => [m.row, m]));
+  const typed = (row: number): boolean => {
+    for (let c = 0; c < layout.width; c++)
+      if (c !== dueAt && c !== statusAt && !isBlank(toCell(ws.findCell(row, c + 1)?.value ?? null))) return true;
+    return false;
+  };
+  for (let row = 2; row <= ws.rowCount; row++) {
+    const m = byRow.get(row);
+    const status = m ? m.status : typed(row) ? STATUS_NEEDS_FIX : null;
+    if (dueAt !== undefined && (m || ws.findCell(row, dueAt + 1))) {
+      const cell = ws.getCell(row, dueAt + 1);
+      cell.value = m?.minutesDue ? dateOfSerial(serialFromYmd(m.minutesDue)) : null;
+      if (m?.minutesDue && cell.numFmt !== DATE_FORMAT) restyle(cell, style => ({ ...style, numFmt: DATE_FORMAT }));
+    }
+    if (statusAt !== undefined && (status !== null || ws.findCell(row, statusAt + 1))) ws.getCell(row, statusAt + 1).value = status;
+  }
+}
+
+export function annotate(workbook: ExcelJS.Workbook, marks: Marks, layouts: Readonly<Record<string, TabLayout>>): void {
+  keepTypedSerials(workbook);
+  for (const layout of Object.values(layouts)) {
+    const ws = layout.present ? worksheetOf(workbook, layout.tab.name) : undefined;
+    if (!ws) continue;
+    markTab(ws, layout, marks);
+    if (layout.tab.key === 'meetings') writeComputed(ws, layout, marks);
   }
 }

@@ -1,5 +1,6 @@
 /** Argument parsing for the commands: node's parseArgs, with mistakes turned into Japanese usage errors. */
 import { parseArgs } from 'node:util';
+import { isValidYmd } from '../domain/dates';
 import { UserError } from './cliSupport';
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
@@ -12,8 +13,9 @@ export function parse<O extends Options>(args: readonly string[], options: O, us
   }
 }
 
+/** A --today style option: a real calendar date as YYYY-MM-DD (2024-02-30 is refused, not rolled over). */
 export function requireDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UserError(`${name} は YYYY-MM-DD で指定してください（指定: ${value}）。`);
+  if (!isValidYmd(value)) throw new UserError(`${name} は実在する日付を YYYY-MM-DD で指定してください（指定: ${value}）。`);
   return value;
 }

@@ -1,22 +1,52 @@
-/** Opening a workbook for a command: the file, its raw tables and what the domain reads from them. */
+/**
+ * Opening the workbook a command works on: an .xlsx file, or with `--sheet` the live Google Sheet read
+ * through the Sheets API (read-only). Either way the command gets what the domain read from it.
+ */
 import type ExcelJS from 'exceljs';
+import { basename } from 'node:path';
 import { readLedger, type ReadResult } from '../domain/workbook';
-import { UserError } from './cliSupport';
+import { type Io, UserError } from './cliSupport';
 import { UnreadableWorkbookError, loadXlsx, readTables } from './xlsxWorkbook';
 
 export interface OpenBook {
+  /** The file path, or sheets:<id> for a live spreadsheet. */
   readonly path: string;
-  readonly workbook: ExcelJS.Workbook;
+  /** How the book is named to people: the file name or the spreadsheet's title. */
+  readonly name: string;
+  /** The loaded .xlsx (for --annotate); null for a live spreadsheet, which is never written. */
+  readonly workbook: ExcelJS.Workbook | null;
   readonly read: ReadResult;
 }
 
+/** The option every reading command takes to read the live workbook instead of a file. */
+export const SHEET_OPTION = { sheet: { type: 'string' } } as const;
+
 export async function openBook(path: string | undefined, usage: string): Promise<OpenBook> {
-  if (!path) throw new UserError(`ブック（.xlsx）のパスを指定してください。\n使い方: ${usage}`);
+  if (!path) throw new UserError(`ブック（.xlsx）のパス、または --sheet <スプレッドシートID> を指定してください。\n使い方: ${usage}`);
   try {
     const workbook = await loadXlsx(path);
-    return { path, workbook, read: readLedger(readTables(workbook)) };
+    return { path, name: basename(path), workbook, read: readLedger(readTables(workbook)) };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw new UserError(e.message);
     throw e;
   }
+}
+
+/** A file path or `--sheet <spreadsheetId>`, not both. */
+export async function openSource(
+  positionals: readonly string[],
+  sheet: string | undefined,
+  usage: string,
+  io: Io
+): Promise<OpenBook> {
+  if (positionals.length > 1) throw new UserError(`ブックは1つだけ指定してください。\n使い方: ${usage}`);
+  if (sheet === undefined) return openBook(positionals[0], usage);
+  if (positionals.length > 0) throw new UserError(`ブックのパスと --sheet は同時に指定できません。どちらか一方にしてください。\n使い方: ${usage}`);
+  // Loaded on demand: the Google client adds start-up time every .xlsx run would otherwise pay.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openSpreadsheet } = require('./sheetsApiWorkbook') as typeof import('./sheetsApiWorkbook');
+  const live = await openSpreadsheet(sheet, {
+    onRetry: r => io.err(`Sheets API から応答がありません（${r.reason}）。${Math.round(r.waitMs / 1000)}秒後に再試行します（${r.attempt}/${r.retries}）。`),
+  });
+  return { path: live.path, name: live.title, workbook: null, read: live.read };
 }

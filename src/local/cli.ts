@@ -4,8 +4,9 @@ import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
 import { remind } from './commands/remind';
+import { report } from './commands/report';
 
-export const commands: readonly Command[] = [init, check, remind, demo];
+export const commands: readonly Command[] = [init, check, report, remind, demo];
 
 function help(io: Io): void {
   io.out('chizai-desk — 知財経営支援事務局のブックをローカルで扱うツール\n');

@@ -11,23 +11,59 @@ export class UnreadableWorkbookError extends Error {}
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
-export const serialOf = (d: Date): number => (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+const EPOCH_1904_MS = Date.UTC(1904, 0, 1);
+
+/**
+ * The serial the domain counts in (days since 1899-12-30). In a workbook of the 1904 date system (old Mac
+ * Excel) exceljs dates a time-only value (a duration such as 3:30) on 1904-01-01; it has no date part,
+ * so it keeps its fraction of a day rather than becoming a date in 1904.
+ */
+export function serialOf(d: Date, date1904 = false): number {
+  const fromEpoch1904 = (d.getTime() - EPOCH_1904_MS) / MS_PER_DAY;
+  if (date1904 && fromEpoch1904 >= 0 && fromEpoch1904 < 1) return fromEpoch1904;
+  return (d.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
 export const dateOfSerial = (serial: number): Date => new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
+// exceljs reads <workbookPr date1904="1"> but not the equally valid date1904="true" (xsd:boolean, as SheetJS
+// and others write it): every date of such a workbook would silently be read 4 years and a day early.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorkbookPropertiesXform = require('exceljs/lib/xlsx/xform/book/workbook-properties-xform') as {
+  prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean; model?: { date1904: boolean } };
+};
+const parseWorkbookProperties = WorkbookPropertiesXform.prototype.parseOpen;
+WorkbookPropertiesXform.prototype.parseOpen = function (node) {
+  const opened = parseWorkbookProperties.call(this, node);
+  if (opened && this.model) this.model.date1904 = /^(1|true)$/i.test(node.attributes.date1904 ?? '');
+  return opened;
+};
+
+// exceljs hands each part's XML to JSZip as a string, and JSZip encodes strings to UTF-8 in 16K-character
+// slices: an emoji (a surrogate pair) that straddles a slice is written as two U+FFFD, so a typed value
+// (a long 備考 with emoji) would come out changed in every .xlsx we write. Hand JSZip the UTF-8 bytes.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ZipStream = require('exceljs/lib/utils/zip-stream') as {
+  ZipWriter: { prototype: { append(data: unknown, options: { name: string; base64?: boolean }): void } };
+};
+const appendToZip = ZipStream.ZipWriter.prototype.append;
+ZipStream.ZipWriter.prototype.append = function (data, options) {
+  return appendToZip.call(this, typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data, options);
+};
+
 /** One exceljs cell value as the domain's Cell. */
-export function toCell(value: ExcelJS.CellValue): Cell {
+export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (isDate(value)) return Number.isNaN(value.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOf(value) };
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOf(value, date1904) };
   if (typeof value === 'object') {
     if ('error' in value) return { error: String(value.error) };
     if ('richText' in value) return value.richText.map(r => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return { error: '計算結果のない数式' };
-      return toCell(result as ExcelJS.CellValue);
+      return toCell(result as ExcelJS.CellValue, date1904);
     }
     if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
     if ('text' in value) return String((value as { text: unknown }).text);
@@ -42,34 +78,49 @@ export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UnreadableWorkbookError(
-      code === 'ENOENT' ? `ファイルが見つかりません: ${path}` : `ファイルを開けません: ${path}（${code ?? String(e)}）`
+      code === 'ENOENT'
+        ? `ファイルが見つかりません: ${path}`
+        : code === 'EISDIR'
+          ? `${path} はフォルダです。ブック（.xlsx）のファイルを指定してください。`
+          : `ファイルを開けません: ${path}（${code ?? String(e)}）`
     );
   }
+  const notXlsx = `Excelブック（.xlsx）として読み取れません: ${path}。`;
+  const howToSave = 'Googleスプレッドシートからは「ファイル > ダウンロード > Microsoft Excel (.xlsx)」で保存してください。';
+  // An OLE compound file: Excel 97-2003 (.xls) or a password-protected workbook; no zip reader opens either.
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw new UnreadableWorkbookError(
+      `${notXlsx}古い形式（Excel 97-2003 の .xls）か、パスワード付きのブックです。Excelで開き、パスワードを外して「Excel ブック (*.xlsx)」形式で保存し直してください。`
+    );
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableWorkbookError(`Excelブック（.xlsx）として読み取れません: ${path}。Googleスプレッドシートからは「ファイル > ダウンロード > Microsoft Excel (.xlsx)」で保存してください。`);
+    throw new UnreadableWorkbookError(`${notXlsx}${howToSave}`);
   }
+  // Any zip archive loads; a workbook has at least one sheet.
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${notXlsx}シートが1つも入っていません。${howToSave}`);
   return wb;
 }
 
 /** All tabs of a loaded workbook, keyed by tab name as typed. */
 export function readTables(wb: ExcelJS.Workbook): Map<string, RawTable> {
   const tables = new Map<string, RawTable>();
+  const date1904 = wb.properties?.date1904 === true;
   wb.eachSheet(ws => {
     const headerRow = ws.getRow(1);
     const width = headerRow.cellCount;
     const header: Cell[] = [];
-    for (let c = 1; c <= width; c++) header.push(toCell(headerRow.getCell(c).value));
+    for (let c = 1; c <= width; c++) header.push(toCell(headerRow.getCell(c).value, date1904));
     const rows: RawRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (rowNumber === 1) return;
       const cells: Cell[] = [];
       for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
+        // findCell, not getCell: getCell creates every empty cell it is asked for (time and memory per cell).
+        const cell = row.findCell(c);
         // A merged area's value belongs to its top-left cell only; the others read as blank.
-        cells.push(cell.isMerged && cell.master !== cell ? null : toCell(cell.value));
+        cells.push(!cell || (cell.isMerged && cell.master !== cell) ? null : toCell(cell.value, date1904));
       }
       rows.push({ rowNumber, cells });
     });

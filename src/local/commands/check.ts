@@ -3,13 +3,13 @@ import { check as runCheck, errorCount } from '../../domain/check';
 import { marksOf } from '../../domain/marks';
 import { annotate } from '../annotate';
 import { parse, requireDate } from '../args';
-import { openBook } from '../book';
+import { SHEET_OPTION, openSource } from '../book';
 import { type Command, EXIT, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 import { summaryLines } from '../findingsText';
 
-const usage = 'chizai-desk check <book.xlsx> [--today YYYY-MM-DD] [--json] [--annotate OUT.xlsx]';
+const usage = 'chizai-desk check <book.xlsx | --sheet ID> [--today YYYY-MM-DD] [--json] [--annotate OUT.xlsx]';
 
 export const check: Command = {
   name: 'check',
@@ -18,12 +18,12 @@ export const check: Command = {
   async run(args, io) {
     const { positionals, values } = parse(
       args,
-      { today: { type: 'string' }, json: { type: 'boolean' }, annotate: { type: 'string' } },
+      { today: { type: 'string' }, json: { type: 'boolean' }, annotate: { type: 'string' }, ...SHEET_OPTION },
       usage
     );
     if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
-    const book = await openBook(positionals[0], usage);
+    const book = await openSource(positionals, values.sheet, usage, io);
     if (values.annotate && resolve(values.annotate) === resolve(book.path))
       throw new UserError('--annotate には入力と別のファイルを指定してください（入力のブックは変更しません）。');
     const result = runCheck(book.read, today);
@@ -45,6 +45,7 @@ export const check: Command = {
       );
     } else for (const line of summaryLines(result)) say(line);
     if (values.annotate) {
+      if (!book.workbook) throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには書き込みません）。');
       annotate(book.workbook, marksOf(result, book.read.layouts), book.read.layouts);
       writeFileAtomic(values.annotate, Buffer.from(await book.workbook.xlsx.writeBuffer()));
       say(`印を付けた写しを書き出しました: ${values.annotate}`);

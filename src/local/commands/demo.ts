@@ -6,6 +6,7 @@ import { parse } from '../args';
 import { type Command, EXIT } from '../cliSupport';
 import { check } from './check';
 import { remind } from './remind';
+import { writeReport } from './report';
 
 const usage = 'chizai-desk demo [--out DIR]';
 export const SAMPLE_FILE = 'sample-workbook.xlsx';
@@ -26,6 +27,8 @@ export const demo: Command = {
     io.out(`サンプルのブックを書き出しました: ${book}`);
     io.out(`\n== チェック（${sample.asOf} 時点） ==`);
     await check.run([book, '--today', sample.asOf, '--annotate', join(outDir, CHECKED_FILE)], io);
+    io.out(`\n== 月次活動報告書（${sample.reportMonth}） ==`);
+    io.out(`書き出しました: ${(await writeReport(book, sample.reportMonth, outDir, sample.asOf)).path}`);
     io.out(`\n== リマインダー（${sample.asOf}） ==`);
     await remind.run(
       [book, '--today', sample.asOf, '--outbox', join(outDir, 'outbox'), '--state', join(outDir, 'remind-state.json'), '--reports', outDir],

@@ -6,14 +6,14 @@ import { KIND_SHORT, type MailItem, composeDigest, digestKey } from '../../domai
 import { type Digest, type ReminderPlan, type Skipped, planReminders } from '../../domain/reminders/plan';
 import type { ReadResult } from '../../domain/workbook';
 import { parse, requireDate } from '../args';
-import { openBook } from '../book';
+import { SHEET_OPTION, openSource } from '../book';
 import { type Command, EXIT, type Io, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { DEFAULT_FROM, emlFileName, emlOf } from '../eml';
 import { writeFileAtomic } from '../files';
 import { findingLine } from '../findingsText';
 
-const usage = 'chizai-desk remind <book.xlsx> --outbox DIR [--today YYYY-MM-DD] [--state FILE] [--json] [--from ADDRESS] [--reports DIR]';
+const usage = 'chizai-desk remind <book.xlsx | --sheet ID> --outbox DIR [--today YYYY-MM-DD] [--state FILE] [--json] [--from ADDRESS] [--reports DIR]';
 
 // ---- state: the digests already "sent" (written to an outbox) -------------------------------------
 
@@ -193,6 +193,7 @@ export const remind: Command = {
         json: { type: 'boolean' },
         from: { type: 'string' },
         reports: { type: 'string' },
+        ...SHEET_OPTION,
       },
       usage
     );
@@ -201,11 +202,11 @@ export const remind: Command = {
     if (values.from !== undefined && !/@/.test(values.from)) throw new UserError(`--from にはメールアドレスを指定してください（指定: ${values.from}）。`);
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
     if (!isValidYmd(today)) throw new UserError(`--today は実在する日付を指定してください（指定: ${today}）。`);
-    const book = await openBook(positionals[0], usage);
+    const book = await openSource(positionals, values.sheet, usage, io);
     const outcome = await remindWorkbook(book.read, {
       outbox: resolve(values.outbox),
       today,
-      bookName: basename(book.path),
+      bookName: book.name,
       ...(values.state ? { statePath: values.state } : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(values.reports ? { reportsDone: reportsIn(values.reports) } : {}),

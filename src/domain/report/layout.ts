@@ -1,0 +1,411 @@
+/**
+ * The monthly report as neutral blocks, in Japanese. The Google Doc writer (src/gas/reportDoc.ts) and the
+ * .docx writer (src/local/docxReport.ts) both render exactly these, so what the report says and in which
+ * order lives here alone.
+ *
+ * Lists whose length depends on the data are tables, never bullets: a table is one append call in Docs,
+ * so the number of Docs calls stays the same however many rows the workbook has.
+ */
+import { contract } from '../../../sheets-templates/contract';
+import { type Ymd, WEEKDAY_JA, formatYmdJa, partsOf, weekday } from '../dates';
+import type { CaseLine, ExpertUseLine, MeetingLine, ReportModel } from './model';
+import { hoursText, roughDateJa, round2 } from './model';
+
+export type CellAlign = 'left' | 'right';
+
+export type ReportBlock =
+  | { readonly kind: 'title'; readonly text: string }
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'bullets'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'table';
+      /** A header cell may hold a line break ('\n') where a long header should wrap. */
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** Per column; numbers read best right-aligned. Writers may ignore it. */
+      readonly align?: readonly CellAlign[];
+      /** The last row is a total (set apart by the writers that can). */
+      readonly totalRow?: boolean;
+    }
+  | { readonly kind: 'pageBreak' };
+
+// ---- formatting ----------------------------------------------------------------------------------
+
+const NONE = '—';
+
+/** 87600 → '87,600円'. Written out by hand: Apps Script's Intl support is not something to lean on. */
+export function yen(n: number): string {
+  const [int, frac] = String(Math.round(n)).split('.');
+  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}円`;
+}
+
+const hours = (n: number): string => `${hoursText(n)}時間`;
+const percent = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : NONE);
+const monthJa = (m: string): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
+
+/** '11/1（金）' in the report month's year, '2025/1/8（水）' otherwise: compact for table cells. */
+function tableDate(d: Ymd | null, refYear: number): string {
+  if (d === null) return NONE;
+  const { year, month, day } = partsOf(d);
+  return `${year === refYear ? '' : `${year}/`}${month}/${day}（${WEEKDAY_JA[weekday(d)]}）`;
+}
+
+/** '11月20日' in the report month's year, else with the year. */
+function dateInText(d: Ymd, refYear: number): string {
+  const { year, month, day } = partsOf(d);
+  return year === refYear ? `${month}月${day}日` : formatYmdJa(d);
+}
+
+const orNone = (s: string | null | undefined): string => (s === null || s === undefined || s === '' ? NONE : s);
+const count = (n: number, unit: string): string => `${n}${unit}`;
+
+/** A table, or a sentence when there is nothing to put in it (an empty grid reads as a mistake). */
+function tableOr(
+  empty: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly CellAlign[],
+  totalRow = false
+): ReportBlock {
+  return rows.length === 0
+    ? { kind: 'paragraph', text: empty }
+    : { kind: 'table', header, rows, ...(align ? { align } : {}), ...(totalRow ? { totalRow } : {}) };
+}
+
+// ---- sections ------------------------------------------------------------------------------------
+
+function overview(model: ReportModel, year: number): ReportBlock[] {
+  const { overview: o, pd, experts, cases, meetings, actions } = model;
+  const liaisonLeft = Math.max(0, meetings.liaisonTarget - meetings.liaisonCouncilsToDate);
+  return [
+    { kind: 'heading', level: 1, text: '1. 概要' },
+    {
+      kind: 'table',
+      header: ['項目', '内容'],
+      rows: [
+        ['対象期間', `${formatYmdJa(o.from)}〜${formatYmdJa(o.to)}`],
+        ['累計の集計期間', `${o.toDateFrom ? `${formatYmdJa(o.toDateFrom)}（事業開始日）` : '記録の初日'}〜${formatYmdJa(o.to)}`],
+        ['事業期間', `${o.programmeStart ? formatYmdJa(o.programmeStart) : '（事業開始日 未設定）'}〜${formatYmdJa(o.programmeEnd)}`],
+        ['PD派遣開始日', o.pdDispatchStart ? formatYmdJa(o.pdDispatchStart) : '（未設定）'],
+        ['データ時点', formatYmdJa(o.asOf)],
+        ['元のブック', o.workbook],
+      ],
+    },
+    { kind: 'heading', level: 2, text: '主な数値' },
+    {
+      kind: 'table',
+      header: ['項目', '今月', '累計', '目標・予算', '進捗'],
+      align: ['left', 'right', 'right', 'right', 'right'],
+      rows: [
+        ['PD稼働時間', hours(pd.hoursThisMonth), hours(pd.hoursToDate), hours(pd.budgetHours), percent(pd.hoursToDate, pd.budgetHours)],
+        ['PD稼働日数', count(pd.daysThisMonth, '日'), count(pd.daysToDate, '日'), count(pd.budgetDays, '日'), percent(pd.daysToDate, pd.budgetDays)],
+        [
+          '専門家活用',
+          `${experts.usesThisMonth}回（上限${experts.monthlyCap}回）`,
+          count(experts.usesToDate, '回'),
+          count(experts.budgetUses, '回'),
+          percent(experts.usesToDate, experts.budgetUses),
+        ],
+        ['伴走支援企業', NONE, count(cases.supported, '社'), count(cases.target, '社'), cases.supported >= cases.target ? '達成' : `残り${cases.target - cases.supported}社`],
+        [
+          '地域連携会議',
+          count(model.meetings.heldThisMonth['地域連携会議'], '回'),
+          count(meetings.liaisonCouncilsToDate, '回'),
+          `${meetings.liaisonTarget}回以上`,
+          liaisonLeft === 0 ? '達成' : `残り${liaisonLeft}回（予定${meetings.liaisonCouncilsScheduled.length}回）`,
+        ],
+        ['議事録の期限超過', NONE, `${meetings.minutesOverdueAtMonthEnd}件（${dateInText(meetings.minutesOverdueAsOf, year)}時点）`, '0件', meetings.minutesOverdueAtMonthEnd === 0 ? 'なし' : '要対応'],
+      ],
+    },
+    {
+      kind: 'paragraph',
+      text:
+        actions.length === 0
+          ? '今月、特に対応が必要な事項はありません。'
+          : `対応が必要な事項が${actions.length}件あります（「6. 要対応事項」）: ${actions.map(a => a.label).join('、')}。`,
+    },
+  ];
+}
+
+function pdBlocks(model: ReportModel): ReportBlock[] {
+  const { pd } = model;
+  const modes = pd.byMode.filter(m => m.days > 0).map(m => `${m.mode}${m.days}日`);
+  return [
+    { kind: 'heading', level: 1, text: '2. 事業PDの稼働' },
+    {
+      kind: 'paragraph',
+      text: `今月は${pd.daysThisMonth}日・${hours(pd.hoursThisMonth)}稼働しました${modes.length > 0 ? `（${modes.join('、')}）` : ''}。累計は${pd.daysToDate}日・${hours(pd.hoursToDate)}（${hoursText(pd.standardHours)}時間換算で${pd.standardDaysToDate}日）で、予算${pd.budgetDays}日・${hours(pd.budgetHours)}に対し時間で${percent(pd.hoursToDate, pd.budgetHours)}です。`,
+    },
+    { kind: 'heading', level: 2, text: '区分別（今月）' },
+    {
+      kind: 'table',
+      header: ['区分', '時間', '日数'],
+      align: ['left', 'right', 'right'],
+      rows: [...pd.byMode.map(m => [m.mode, hours(m.hours), count(m.days, '日')]), ['合計', hours(pd.hoursThisMonth), count(pd.daysThisMonth, '日')]],
+      totalRow: true,
+    },
+    { kind: 'paragraph', text: '同じ日に複数の区分で稼働した場合は、その日をそれぞれの区分に数えています（合計は重複を除いた日数）。' },
+    { kind: 'heading', level: 2, text: '活動内容別（今月）' },
+    {
+      kind: 'table',
+      header: ['活動内容', '時間', '割合'],
+      align: ['left', 'right', 'right'],
+      rows: [...pd.byActivity.map(a => [a.activity, hours(a.hours), percent(a.hours, pd.hoursThisMonth)]), ['合計', hours(pd.hoursThisMonth), pd.hoursThisMonth > 0 ? '100%' : NONE]],
+      totalRow: true,
+    },
+    { kind: 'heading', level: 2, text: '予算に対する進捗と見通し' },
+    {
+      kind: 'table',
+      header: ['項目', '値'],
+      rows: [
+        ['累計の稼働時間', `${hours(pd.hoursToDate)}（予算${hours(pd.budgetHours)}の${percent(pd.hoursToDate, pd.budgetHours)}）`],
+        ['累計の稼働日数', `${pd.daysToDate}日（予算${pd.budgetDays}日の${percent(pd.daysToDate, pd.budgetDays)}）`],
+        [`${hoursText(pd.standardHours)}時間換算の日数`, `${pd.standardDaysToDate}日`],
+        ['週あたりの稼働', pd.pace.hoursPerWeek === null ? NONE : `平均${hoursText(pd.pace.hoursPerWeek)}時間（目安: 週1日・${hours(pd.standardHours)}）`],
+        ['予算を使い切る時期', pd.pace.runsOutOn === null ? NONE : forecastCell(model)],
+      ],
+    },
+    { kind: 'paragraph', text: pd.pace.summary },
+    { kind: 'heading', level: 2, text: '旅費' },
+    {
+      kind: 'paragraph',
+      text: `今月の旅費は${yen(pd.travelThisMonth)}（現地での稼働${pd.byMode.find(m => m.mode === '現地')?.days ?? 0}日）、累計${yen(pd.travelToDate)}です。`,
+    },
+  ];
+}
+
+function forecastCell(model: ReportModel): string {
+  const { pace } = model.pd;
+  const end = formatYmdJa(model.overview.programmeEnd);
+  switch (pace.forecast) {
+    case 'budget-used':
+      return `${formatYmdJa(pace.runsOutOn as Ymd)}に予算に到達`;
+    case 'runs-out-before-end':
+      return `${roughDateJa(pace.runsOutOn as Ymd)}の見込み（事業終了日 ${end} より前）`;
+    case 'lasts-to-end':
+      return `事業終了日（${end}）までに使い切らない見込み`;
+    default:
+      return NONE;
+  }
+}
+
+function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
+  const { cases } = model;
+  const activity = (c: CaseLine): string[] => [
+    c.pdHoursThisMonth > 0 ? `${hours(c.pdHoursThisMonth)}（${c.pdDaysThisMonth}日）` : NONE,
+    c.expertUsesThisMonth > 0 ? `${c.expertUsesThisMonth}回（${c.expertFieldsThisMonth.join('・')}）` : NONE,
+    c.meetingsThisMonth.length > 0 ? c.meetingsThisMonth.join('、') : NONE,
+  ];
+  const withNext = cases.list.filter(c => c.nextAction !== null || c.nextDue !== null);
+  return [
+    { kind: 'heading', level: 1, text: '3. 伴走支援' },
+    {
+      kind: 'paragraph',
+      text: `支援企業（段階が${contract.supportedStages.join('・')}の案件）は${cases.supported}社で、目標${cases.target}社${cases.supported >= cases.target ? 'を達成しています' : `に対し残り${cases.target - cases.supported}社です`}。${cases.list.length > 0 ? `案件台帳の${cases.list.length}件の状況は次のとおりです。` : ''}`,
+    },
+    tableOr(
+      '案件台帳に案件はまだありません。',
+      ['案件ID', '企業名', '段階', '担当', '今月の\nPD稼働', '今月の\n専門家', '今月の\n会議'],
+      cases.list.map(c => [c.id, c.company, c.stage, orNone(c.owner), ...activity(c)])
+    ),
+    ...(cases.unknownCaseHours.length === 0
+      ? []
+      : [
+          {
+            kind: 'paragraph',
+            text: `案件台帳にない案件IDの稼働（${cases.unknownCaseHours
+              .map(u => `「${u.caseId}」${hours(u.hours)}、PD稼働記録 ${u.rows.map(r => `${r}行目`).join('・')}`)
+              .join('／')}）は、上の表に含めていません。`,
+          } as const,
+        ]),
+    { kind: 'heading', level: 2, text: '次回アクション' },
+    tableOr(
+      '次回アクションが入力された案件はありません。',
+      ['案件ID', '次回期日', '次回アクション'],
+      withNext.map(c => [c.id, `${tableDate(c.nextDue, year)}${c.nextDueOverdue ? ' 期日超過' : ''}`, orNone(c.nextAction)])
+    ),
+  ];
+}
+
+function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
+  const { meetings } = model;
+  const heldTypes = Object.entries(meetings.heldThisMonth)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${t}${n}件`);
+  const july = meetings.liaisonInJuly;
+  const councils = (xs: readonly { id: string; date: Ymd }[]): string => xs.map(m => `${m.id}（${dateInText(m.date, year)}）`).join('、');
+  const gaps = meetings.cadence.filter(c => c.reviews + c.trainings === 0).map(c => monthJa(c.month));
+  const liaisonGaps = meetings.cadence.filter(c => c.monthlyLiaisons === 0).map(c => monthJa(c.month));
+  const monthlyLiaison = meetings.list.filter(m => meetings.monthlyLiaisonIds.includes(m.id));
+  return [
+    { kind: 'heading', level: 1, text: '4. 会議' },
+    {
+      kind: 'paragraph',
+      text:
+        meetings.list.length === 0
+          ? '会議登録簿に今月の会議はありません。'
+          : `${meetings.heldThisMonthTotal === 0 ? '今月開催した会議はまだありません' : `今月開催した会議は${meetings.heldThisMonthTotal}件です（${heldTypes.join('、')}）`}。議事録の状態は${formatYmdJa(model.overview.asOf)}時点です。`,
+    },
+    ...(meetings.list.length === 0
+      ? []
+      : [
+          {
+            kind: 'table',
+            header: ['会議ID', '種別', '開催日', '形式', '議事録期限', '共有日', '議事録の状態'],
+            rows: meetings.list.map(m => [m.id, m.type, tableDate(m.date, year), orNone(m.format), tableDate(m.minutesDue, year), tableDate(m.minutesSharedOn, year), m.statusLabel]),
+          } as const,
+        ]),
+    { kind: 'heading', level: 2, text: `地域連携会議（年${meetings.liaisonTarget}回以上、仕様書6）` },
+    {
+      kind: 'bullets',
+      items: [
+        `累計${meetings.liaisonCouncilsToDate}回${meetings.liaisonCouncilsHeld.length > 0 ? `: ${councils(meetings.liaisonCouncilsHeld)}` : ''}（目標${meetings.liaisonTarget}回以上）`,
+        `7月の開催（第1回は7月が望ましい）: ${july.held === null ? '対象外または未到来' : july.held ? `あり（${july.ids.join('、')}）` : 'なし'}`,
+        `今後の予定: ${meetings.liaisonCouncilsScheduled.length > 0 ? councils(meetings.liaisonCouncilsScheduled) : '登録なし'}${meetings.liaisonOnTrack ? '（目標に届く見込み）' : '（このままでは目標に届きません）'}`,
+      ],
+    },
+    { kind: 'heading', level: 2, text: '支援検討会・研修会と月次連絡会の開催状況' },
+    tableOr(
+      'PD派遣開始日が設定されていないため、月ごとの開催状況は集計していません。',
+      ['月', '支援検討会', '研修会', '月次連絡会'],
+      meetings.cadence.map(c => [monthJa(c.month), count(c.reviews, '回'), count(c.trainings, '回'), count(c.monthlyLiaisons, '回')]),
+      ['left', 'right', 'right', 'right']
+    ),
+    {
+      kind: 'paragraph',
+      text: `目安は支援検討会・研修会が月1回程度（仕様書5.5(2)）、月次連絡会が毎月（仕様書13(2)）です。${gaps.length > 0 ? `支援検討会・研修会のなかった月: ${gaps.join('、')}。` : ''}${liaisonGaps.length > 0 ? `月次連絡会のなかった月: ${liaisonGaps.join('、')}。` : ''}今月の月次連絡会: ${monthlyLiaison.length > 0 ? `開催済（${monthlyLiaison.map(m => `${m.id} ${dateInText(m.date, year)}`).join('、')}）` : '記録なし'}。`,
+    },
+    { kind: 'heading', level: 2, text: '議事録の期限' },
+    {
+      kind: 'paragraph',
+      text:
+        meetings.minutesOverdue.length === 0
+          ? `${formatYmdJa(meetings.minutesOverdueAsOf)}時点で、期限を過ぎて未共有の議事録はありません。`
+          : `${formatYmdJa(meetings.minutesOverdueAsOf)}時点で、期限を過ぎて未共有の議事録が${meetings.minutesOverdue.length}件ありました: ${meetings.minutesOverdue
+              .map(m => `${m.id}（${m.type}、期限${dateInText(m.minutesDue, year)}${m.sharedOn ? `、${dateInText(m.sharedOn, year)}に共有` : ''}）`)
+              .join('、')}。`,
+    },
+  ];
+}
+
+function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
+  const { experts } = model;
+  const left = Math.max(0, experts.budgetUses - experts.usesToDate);
+  return [
+    { kind: 'heading', level: 1, text: '5. 専門家活用' },
+    {
+      kind: 'paragraph',
+      text: `今月は${experts.usesThisMonth}回（月上限${experts.monthlyCap}回、仕様書12(1)）${experts.cancelledThisMonth > 0 ? `、中止${experts.cancelledThisMonth}件` : ''}、累計${experts.usesToDate}回（予算${experts.budgetUses}回、残り${left}回）です。今月の謝金は${yen(experts.feesThisMonth)}、旅費は${yen(experts.travelThisMonth)}、累計の謝金は${yen(experts.feesToDate)}、旅費は${yen(experts.travelToDate)}です。${experts.plannedAfterMonth > 0 ? `来月以降の予定が${experts.plannedAfterMonth}件あります。` : ''}`,
+    },
+    tableOr(
+      '今月の専門家活用はありません。',
+      ['実施日', '専門家名', '専門分野', '案件ID', '状態'],
+      experts.list.map(x => [tableDate(x.date, year), x.expert, x.field, orNone(x.caseId), x.status])
+    ),
+    { kind: 'heading', level: 2, text: '専門分野別' },
+    tableOr(
+      'これまでの専門家活用はありません。',
+      ['専門分野', '今月', '累計'],
+      experts.byField.map(f => [f.field, count(f.thisMonth, '回'), count(f.toDate, '回')]),
+      ['left', 'right', 'right']
+    ),
+    {
+      kind: 'paragraph',
+      text:
+        experts.capBreaches.length === 0
+          ? `月${experts.monthlyCap}回の上限を超えた月はありません。`
+          : `月${experts.monthlyCap}回の上限を超えた月: ${experts.capBreaches.map(b => `${monthJa(b.month)}（${b.uses}回）`).join('、')}。`,
+    },
+  ];
+}
+
+function actionBlocks(model: ReportModel): ReportBlock[] {
+  return [
+    { kind: 'heading', level: 1, text: '6. 要対応事項' },
+    model.actions.length === 0
+      ? { kind: 'paragraph', text: '特にありません。' }
+      : { kind: 'bullets', items: model.actions.map(a => `${a.label}: ${a.detail}`) },
+  ];
+}
+
+function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
+  const { appendix, findings } = model;
+  const m = monthJa(model.month);
+  const pdTotal = round2(appendix.pdRows.reduce((a, r) => a + r.hours, 0));
+  const expertRow = (x: ExpertUseLine): string[] => [
+    tableDate(x.date, year),
+    x.expert,
+    x.field,
+    x.hours === null ? NONE : hoursText(x.hours),
+    orNone(x.caseId),
+    tableDate(x.consultedOn, year),
+    x.status,
+    x.fee === null ? NONE : yen(x.fee),
+    x.travelCost === null ? NONE : yen(x.travelCost),
+  ];
+  const meetingRow = (x: MeetingLine): string[] => [
+    x.id,
+    x.type,
+    tableDate(x.date, year),
+    orNone(x.format),
+    orNone(x.minutesOwner),
+    orNone(x.sharedWith),
+    x.caseIds.length > 0 ? x.caseIds.join('、') : NONE,
+  ];
+  return [
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: '付録' },
+    { kind: 'heading', level: 2, text: `付録1 PD稼働記録（${m}）` },
+    tableOr(
+      '今月の稼働記録はありません。',
+      ['日付', '時間', '区分', '活動内容', '案件ID', '会議ID', '旅費', '備考'],
+      [
+        ...appendix.pdRows.map(r => [
+          tableDate(r.date, year),
+          hoursText(r.hours),
+          r.mode,
+          r.activity,
+          orNone(r.caseId),
+          orNone(r.meetingId),
+          r.travelCost === null ? NONE : yen(r.travelCost),
+          orNone(r.note),
+        ]),
+        ...(appendix.pdRows.length > 0 ? [['合計', hoursText(pdTotal), '', '', '', '', yen(model.pd.travelThisMonth), '']] : []),
+      ],
+      ['left', 'right', 'left', 'left', 'left', 'left', 'right', 'left'],
+      true
+    ),
+    { kind: 'heading', level: 2, text: `付録2 専門家活用記録（${m}）` },
+    tableOr(
+      '今月の専門家活用の記録はありません。',
+      ['実施日', '専門家名', '専門分野', '時間', '案件ID', '事前協議日', '状態', '謝金', '旅費'],
+      appendix.expertRows.map(expertRow),
+      ['left', 'left', 'left', 'right', 'left', 'left', 'left', 'right', 'right']
+    ),
+    { kind: 'heading', level: 2, text: `付録3 会議登録簿（${m}）` },
+    tableOr('今月の会議の登録はありません。', ['会議ID', '種別', '開催日', '形式', '議事録担当', '共有先', '関連案件'], appendix.meetingRows.map(meetingRow)),
+    { kind: 'heading', level: 2, text: '付録4 未解決の入力エラー' },
+    tableOr(
+      `${formatYmdJa(model.overview.asOf)}時点で、入力エラーはありません${findings.warnings > 0 ? `（確認を勧める警告${findings.warnings}件はシートのメモを参照）` : ''}。`,
+      ['タブ', '行', '列', '内容'],
+      findings.openErrors.map(f => [f.sheet, f.row === null ? NONE : String(f.row), orNone(f.column), f.message]),
+      ['left', 'right', 'left', 'left']
+    ),
+  ];
+}
+
+/** The whole report, top to bottom. */
+export function reportBlocks(model: ReportModel): ReportBlock[] {
+  const year = partsOf(model.overview.from).year;
+  return [
+    { kind: 'title', text: `月次活動報告書（${monthJa(model.month)}）` },
+    ...overview(model, year),
+    ...pdBlocks(model),
+    ...caseBlocks(model, year),
+    ...meetingBlocks(model, year),
+    ...expertBlocks(model, year),
+    ...actionBlocks(model),
+    ...appendixBlocks(model, year),
+  ];
+}
