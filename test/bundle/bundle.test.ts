@@ -181,3 +181,52 @@ describe('installTriggers and sendReminders through the entry points', () => {
     expect(fake.sentMail.map(m => m.to).sort()).toEqual(first);
   });
 });
+
+describe('generateMonthlyReport through the menu entry point', () => {
+  const at = `${SAMPLE_AS_OF}T10:00:00+09:00`;
+  const approvedUser = 'nao.mikami@example.co.jp';
+
+  test('creates exactly one Doc 月次活動報告書_YYYY-MM with headings and tables; running it again leaves one current Doc', () => {
+    const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: approvedUser });
+    setClock(app, at);
+    fake.ui.queuePrompt('2024-11');
+    app.generateMonthlyReport();
+    fake.ui.queuePrompt('2024-11');
+    app.generateMonthlyReport();
+    const current = fake.documents.filter(d => !d.trashed);
+    expect(current.map(d => d.name)).toEqual(['月次活動報告書_2024-11']);
+    const doc = current[0];
+    const headings = (doc?.content ?? []).filter(b => b.type === 'paragraph' && 'heading' in b && b.heading !== 'NORMAL');
+    expect(headings.length).toBeGreaterThan(5);
+    expect((doc?.content ?? []).filter(b => b.type === 'table').length).toBeGreaterThan(3);
+    expect(doc?.text).toContain('PD稼働');
+    expect(fake.sheetValues('実行ログ')?.some(r => r.includes('2024-11'))).toBe(true);
+  });
+
+  test('the Docs calls do not grow with the number of rows', () => {
+    const docsCalls = (extra: number): Record<string, number> => {
+      const { fake, app } = loadBundle({ sheets: sampleSheets({ PD稼働記録: morePdRows(extra) }), userEmail: approvedUser });
+      setClock(app, at);
+      fake.ui.queuePrompt('2024-11');
+      fake.calls.reset();
+      app.generateMonthlyReport();
+      return Object.fromEntries(
+        Object.entries(fake.calls.snapshot()).filter(([k]) => /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem)\./.test(k))
+      );
+    };
+    // Both sizes spread their rows over the same 150 days, so the report says the same things at both.
+    expect(docsCalls(3000)).toEqual(docsCalls(1500));
+  });
+
+  test('without the recorded cloud-use approval no Doc is made, the user is told what to fill in, and 実行ログ has the refusal', () => {
+    const sheets = sampleSheets();
+    sheets['設定'] = (sheets['設定'] ?? []).filter(r => r[0] !== 'ISMAP承認日');
+    const { fake, app } = loadBundle({ sheets, userEmail: approvedUser });
+    setClock(app, at);
+    fake.ui.queuePrompt('2024-11');
+    app.generateMonthlyReport();
+    expect(fake.documents).toEqual([]);
+    expect(fake.ui.alerts.at(-1)?.prompt).toContain('ISMAP承認日');
+    expect(fake.sheetValues('実行ログ')?.some(r => r.includes('refused'))).toBe(true);
+  });
+});
