@@ -12,6 +12,7 @@ const project = (displayName, testMatch, setupFiles = []) => ({
 });
 const appsScriptTz = ['<rootDir>/test/support/appsScriptTimeZone.ts'];
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summaryLine.js'],
   projects: [
     project('domain', ['<rootDir>/test/domain/**/*.test.ts']),
     project('gas', ['<rootDir>/test/gas/**/*.test.ts'], appsScriptTz),

@@ -27,8 +27,7 @@ export function check(read: ReadResult, today: Ymd): CheckResult {
   const { ledger, layouts } = read;
   const { settings } = ledger;
   const calendar = calendarOf(read);
-  const findings: Finding[] = [
-    ...read.findings,
+  const ruleFindings: Finding[] = [
     ...duplicateIds('案件台帳', '案件ID', ledger.idCells.cases),
     ...duplicateIds('会議登録簿', '会議ID', ledger.idCells.meetings),
     ...unknownReferences(ledger, { cases: layouts.cases.present, meetings: layouts.meetings.present }),
@@ -39,8 +38,13 @@ export function check(read: ReadResult, today: Ymd): CheckResult {
     ...outsideProgrammePeriod(ledger, settings),
     ...(layouts.handlers.present ? unauthorizedPeople(ledger, new HandlerList(ledger.handlers)) : []),
   ];
+  // A cell that could not be read gets only that finding: a rule seeing its value as missing would say it twice.
+  const unreadable = new Set(read.findings.map(cellKey));
+  const findings = [...read.findings, ...ruleFindings.filter(f => f.row === null || !unreadable.has(cellKey(f)))];
   return { today, findings: sortFindings(findings), meetings: meetingMinutes(ledger.meetings, today, calendar) };
 }
+
+const cellKey = (f: Finding): string => `${f.sheet}\u0000${f.row}\u0000${f.column}`;
 
 const SHEET_ORDER = ['設定', '案件台帳', '会議登録簿', 'PD稼働記録', '専門家活用記録', '情報取扱者名簿', '実行ログ'];
 

@@ -20,3 +20,8 @@ describe('missing-prevalidation: support content is verified in advance (§5.4(2
     expect(f?.message).toMatch(/支援中.*5\.4\(2\).*入力してください/);
   });
 });
+
+test('an unreadable 事前検証日 is reported once, as invalid-date, not again as missing (one finding per cell)', () => {
+  const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: '支援中', 事前検証日: '令和6年13月7日' })] });
+  expect(result.findings.map(f => [f.row, f.column, f.code])).toEqual([[2, '事前検証日', 'invalid-date']]);
+});
