@@ -21,6 +21,15 @@ export interface CheckResult {
   readonly meetings: readonly MeetingMinutes[];
 }
 
+/**
+ * A handlers list without its 氏名/メール/有効 columns cannot say who is authorised: its missing-header findings
+ * explain that, rather than one recipient-not-authorized per person in the ledger.
+ */
+const handlersReadable = (read: ReadResult): boolean => {
+  const { present, columnIndex } = read.layouts.handlers;
+  return present && columnIndex.name !== undefined && columnIndex.email !== undefined && columnIndex.active !== undefined;
+};
+
 export const calendarOf = (read: ReadResult): BusinessCalendar => new BusinessCalendar(read.ledger.settings.extraHolidays);
 
 export function check(read: ReadResult, today: Ymd): CheckResult {
@@ -36,7 +45,7 @@ export function check(read: ReadResult, today: Ymd): CheckResult {
     ...expertNoPriorConsultation(ledger.experts, today),
     ...pdDayOverStandard(ledger.pdHours, settings.pdStandardHours),
     ...outsideProgrammePeriod(ledger, settings),
-    ...(layouts.handlers.present ? unauthorizedPeople(ledger, new HandlerList(ledger.handlers)) : []),
+    ...(handlersReadable(read) ? unauthorizedPeople(ledger, new HandlerList(ledger.handlers)) : []),
   ];
   // A cell that could not be read gets only that finding: a rule seeing its value as missing would say it twice.
   const unreadable = new Set(read.findings.map(cellKey));

@@ -11,7 +11,7 @@ import { PROGRAMME_TIME_ZONE, ymdInTimeZone } from '../domain/clock';
 import { type Ymd, type YearMonth, isValidMonth } from '../domain/dates';
 import { exportAllowed } from '../domain/policy';
 import { HandlerList } from '../domain/recipients';
-import { type MailItem, KIND_SHORT, composeDigest, digestKey } from '../domain/reminders/digest';
+import { type MailItem, KIND_SHORT, composeDigest, dayOfDigestKey, digestKey } from '../domain/reminders/digest';
 import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
@@ -113,6 +113,7 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
   const handlers = new HandlerList(read.ledger.handlers);
   const linkOf = sheetLinks(ss, open.grids);
   const counts = { sent: 0, alreadySent: 0, skipped: 0, failed: 0, deferred: 0 };
+  const sentToday = SentDigests.open(today);
 
   for (const s of plan.skipped) {
     counts.skipped++;
@@ -121,7 +122,7 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
   let quotaOut = false;
   for (const digest of plan.digests) {
     const key = digestKey(today, digest.to, digest.items);
-    if (history.sentKeys.has(key)) {
+    if (history.sentKeys.has(key) || sentToday.has(key)) {
       counts.alreadySent++;
       continue; // sent earlier today by a run that logged it: a doubled or retried trigger
     }
@@ -139,6 +140,7 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     const mail = composeDigest(digest, today, linkOf);
     try {
       MailApp.sendEmail(mail.to, mail.subject, mail.body, { name: SENDER_NAME });
+      sentToday.remember(key);
       counts.sent++;
       log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.sent, detail: summaryOf(digest) });
     } catch (e) {
@@ -154,6 +156,41 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
   }
   const outcome: ReminderRunOutcome = quotaOut ? 'quota-exhausted' : 'done';
   return { today, outcome, ...counts, message: runMessage(today, counts, plan.digests.length === 0 && plan.skipped.length === 0) };
+}
+
+/**
+ * The day's sent digest keys, kept in script properties the moment each mail goes out. 実行ログ is written
+ * once at the end of a run; if that write fails (a Sheets error, the 6-minute limit) the retry still knows
+ * what was sent. Keys of earlier days are dropped, so the store holds one day's recipients at most.
+ */
+class SentDigests {
+  static readonly PREFIX = 'reminder-sent:';
+
+  private constructor(
+    private readonly props: GoogleAppsScript.Properties.Properties,
+    private readonly keys: Set<string>
+  ) {}
+
+  static open(today: Ymd): SentDigests {
+    const props = PropertiesService.getScriptProperties();
+    const keys = new Set<string>();
+    for (const name of Object.keys(props.getProperties())) {
+      if (!name.startsWith(SentDigests.PREFIX)) continue;
+      const key = name.slice(SentDigests.PREFIX.length);
+      if (dayOfDigestKey(key) === today) keys.add(key);
+      else props.deleteProperty(name);
+    }
+    return new SentDigests(props, keys);
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  remember(key: string): void {
+    this.keys.add(key);
+    this.props.setProperty(`${SentDigests.PREFIX}${key}`, new Date().toISOString());
+  }
 }
 
 function runMessage(today: Ymd, c: Omit<ReminderRun, 'today' | 'outcome' | 'message'>, nothingDue: boolean): string {

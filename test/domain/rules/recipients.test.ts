@@ -1,4 +1,6 @@
-import { caseRow, checkBook, findingsOf, meetingRow } from './book';
+import { check } from '../../../src/domain/check';
+import { readLedger } from '../../../src/domain/workbook';
+import { caseRow, checkBook, findingsOf, meetingRow, rawTable, tablesOf } from './book';
 
 // book.ts PEOPLE: 成田 健太 and 三上 奈緒 active, 福士 亮 有効 FALSE.
 describe('recipient-not-authorized: only active members of 情報取扱者名簿 may receive the information (§20(1))', () => {
@@ -64,4 +66,12 @@ describe('recipient-not-authorized: only active members of 情報取扱者名簿
     expect(findingsOf(result, 'missing-tab').map(f => f.sheet)).toEqual(['情報取扱者名簿']);
     expect(findingsOf(result, 'recipient-not-authorized')).toEqual([]);
   });
+});
+
+test('a 情報取扱者名簿 whose headers cannot be found reports the headers, not every person as unauthorised', () => {
+  const tables = tablesOf({ 案件台帳: [caseRow('C-001', { 担当: '成田 健太' })] });
+  tables.set('情報取扱者名簿', rawTable('情報取扱者名簿', [{ 名前: '成田 健太', アドレス: 'kenta.narita@example.co.jp' }], ['名前', 'アドレス']));
+  const result = check(readLedger(tables), '2024-12-02');
+  expect(findingsOf(result, 'recipient-not-authorized')).toEqual([]);
+  expect(findingsOf(result, 'missing-header').map(f => f.column)).toEqual(expect.arrayContaining(['氏名', 'メール', '有効']));
 });
