@@ -2,7 +2,7 @@
  * A reminder digest as an .eml file (RFC 5322, UTF-8): what local mode "sends". The outbox is read by a
  * person or a mail client; nothing here opens a network connection.
  */
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposerType from 'nodemailer/lib/mail-composer';
 import { type Ymd, partsOf, weekday } from '../domain/dates';
 import type { ComposedMail } from '../domain/reminders/digest';
 
@@ -29,6 +29,9 @@ export function mailDate(today: Ymd, hour = 8): string {
 
 /** The message as bytes: subject and names encoded per RFC 2047, text body UTF-8, CRLF line ends. */
 export function emlOf(mail: ComposedMail, today: Ymd, key: string, options: EmlOptions = {}): Promise<Buffer> {
+  // nodemailer loads on demand: commands that write no mail need not pay its start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const MailComposer = require('nodemailer/lib/mail-composer') as typeof MailComposerType;
   const composer = new MailComposer({
     from: options.from ?? DEFAULT_FROM,
     to: mail.to,

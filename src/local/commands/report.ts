@@ -7,7 +7,6 @@ import { parse, requireDate } from '../args';
 import { type OpenBook, SHEET_OPTION, openBook, openSource } from '../book';
 import { type Command, EXIT, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
-import { renderDocx } from '../docxReport';
 import { writeFileAtomic } from '../files';
 
 const usage = 'chizai-desk report <book.xlsx | --sheet ID> --month YYYY-MM [--out DIR] [--json] [--today YYYY-MM-DD]';
@@ -27,6 +26,9 @@ export async function reportOn(book: OpenBook, month: YearMonth, outDir: string,
   const model = buildReportModel(book.read, result, month, asOf, book.name);
   const blocks = reportBlocks(model);
   const path = join(resolve(outDir), reportFileName(month));
+  // docx loads on demand: check and remind need not pay its start-up time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderDocx } = require('../docxReport') as typeof import('../docxReport');
   writeFileAtomic(path, await renderDocx(blocks, `${reportFileBase(month)}（${model.overview.workbook}）`));
   return { path, model, result };
 }
