@@ -23,6 +23,8 @@ export const check: Command = {
     );
     if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
+    if (values.sheet !== undefined && values.annotate)
+      throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには何も書き込みません）。');
     const book = await openSource(positionals, values.sheet, usage, io);
     if (values.annotate && resolve(values.annotate) === resolve(book.path))
       throw new UserError('--annotate には入力と別のファイルを指定してください（入力のブックは変更しません）。');
@@ -45,7 +47,7 @@ export const check: Command = {
       );
     } else for (const line of summaryLines(result)) say(line);
     if (values.annotate) {
-      if (!book.workbook) throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには書き込みません）。');
+      if (!book.workbook) throw new Error('an annotated copy needs the .xlsx workbook');
       annotate(book.workbook, marksOf(result, book.read.layouts), book.read.layouts);
       writeFileAtomic(values.annotate, Buffer.from(await book.workbook.xlsx.writeBuffer()));
       say(`印を付けた写しを書き出しました: ${values.annotate}`);
