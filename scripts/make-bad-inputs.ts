@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { contract } from '../sheets-templates/contract';
+import { columnLetter } from '../src/domain/workbook';
 import sample from '../sheets-templates/sample.json';
 // The project's exceljs fixes (an emoji split across JSZip's 16K slices comes out as two U+FFFD otherwise).
 import '../src/local/xlsxWorkbook';
@@ -156,17 +157,8 @@ function insertRows(book: BookModel, tabName: string, before: number, rows: Cell
   tab(book, tabName).rows.splice(before - 1, 0, ...rows);
 }
 
-/** Column letter of a 0-based index. */
-export function letter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letter of a 0-based index (the domain's own, so messages and fixtures agree). */
+export const letter = columnLetter;
 
 /** Merges a range as Excel and Sheets do: the top-left cell keeps its value, the others are emptied. */
 function merge(book: BookModel, tabName: string, fromRow: number, fromHeader: string, toRow: number, toHeader: string): void {
