@@ -71,7 +71,11 @@ export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
   return { error: '読み取れない値' };
 }
 
-export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
+const notXlsx = (path: string): string => `Excelブック（.xlsx）として読み取れません: ${path}。`;
+const HOW_TO_SAVE = 'Googleスプレッドシートからは「ファイル > ダウンロード > Microsoft Excel (.xlsx)」で保存してください。';
+
+/** The file's bytes, or the message a person gets for a file that is not there or is no workbook at all. */
+export function workbookBytes(path: string): Buffer {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -85,21 +89,24 @@ export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
           : `ファイルを開けません: ${path}（${code ?? String(e)}）`
     );
   }
-  const notXlsx = `Excelブック（.xlsx）として読み取れません: ${path}。`;
-  const howToSave = 'Googleスプレッドシートからは「ファイル > ダウンロード > Microsoft Excel (.xlsx)」で保存してください。';
   // An OLE compound file: Excel 97-2003 (.xls) or a password-protected workbook; no zip reader opens either.
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UnreadableWorkbookError(
-      `${notXlsx}古い形式（Excel 97-2003 の .xls）か、パスワード付きのブックです。Excelで開き、パスワードを外して「Excel ブック (*.xlsx)」形式で保存し直してください。`
+      `${notXlsx(path)}古い形式（Excel 97-2003 の .xls）か、パスワード付きのブックです。Excelで開き、パスワードを外して「Excel ブック (*.xlsx)」形式で保存し直してください。`
     );
+  return bytes;
+}
+
+/** The full exceljs model of the workbook (for --annotate, which writes a copy of it). */
+export async function loadXlsx(path: string, bytes: Buffer = workbookBytes(path)): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableWorkbookError(`${notXlsx}${howToSave}`);
+    throw new UnreadableWorkbookError(`${notXlsx(path)}${HOW_TO_SAVE}`);
   }
   // Any zip archive loads; a workbook has at least one sheet.
-  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${notXlsx}シートが1つも入っていません。${howToSave}`);
+  if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${notXlsx(path)}シートが1つも入っていません。${HOW_TO_SAVE}`);
   return wb;
 }
 

@@ -25,7 +25,7 @@ export const check: Command = {
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
     if (values.sheet !== undefined && values.annotate)
       throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには何も書き込みません）。');
-    const book = await openSource(positionals, values.sheet, usage, io);
+    const book = await openSource(positionals, values.sheet, usage, io, { fullModel: Boolean(values.annotate) });
     if (values.annotate && resolve(values.annotate) === resolve(book.path))
       throw new UserError('--annotate には入力と別のファイルを指定してください（入力のブックは変更しません）。');
     const result = runCheck(book.read, today);
