@@ -15,6 +15,12 @@ export interface CellError {
   readonly error: string;
 }
 
+/**
+ * A Date from any realm (Apps Script values, exceljs, a vm context in tests): adapters use it to turn date
+ * values into serials before they reach the domain; `instanceof Date` fails across realms.
+ */
+export const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
 export const isSerialDate = (c: Cell): c is SerialDate => typeof c === 'object' && c !== null && 'serial' in c;
 export const isCellError = (c: Cell): c is CellError => typeof c === 'object' && c !== null && 'error' in c;
 

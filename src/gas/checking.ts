@@ -8,7 +8,7 @@ import { marksOf } from '../domain/marks';
 import { type TabKey, tabByName, tabSpec } from '../domain/schema';
 import { type ReadResult, readLedger } from '../domain/workbook';
 import { writeMarks } from './markWriter';
-import { type OpenTables, readSheetTables } from './sheetTables';
+import { type OpenTables, gridNamed, readSheetTables } from './sheetTables';
 
 export interface SheetCheck {
   readonly read: ReadResult;
@@ -24,15 +24,12 @@ export function checkSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
   const marks = marksOf(result, read.layouts);
   for (const layout of Object.values(read.layouts)) {
     if (!layout.present || 'systemOnly' in layout.tab) continue;
-    const grid = open.grids.get(layout.tab.name) ?? findGrid(open, layout.tab.name);
+    const grid = gridNamed(open.grids, layout.tab.name);
     if (!grid) continue;
     writeMarks(grid, layout, marks, { firstRow: 2, lastRow: grid.values.length });
   }
   return { read, result, open };
 }
-
-const findGrid = (open: OpenTables, name: string) =>
-  [...open.grids.entries()].find(([n]) => n.normalize('NFKC').trim() === name)?.[1];
 
 /** Tabs whose IDs, people and settings the rules of any tab refer to. */
 const CONTEXT_TABS: readonly TabKey[] = ['settings', 'handlers', 'cases', 'meetings'];

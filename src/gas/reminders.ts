@@ -4,6 +4,7 @@
  * from active handlers (§20(1)); every send, skip and failure goes to 実行ログ in one write; a digest whose
  * key 実行ログ already holds as 'sent' is never sent again, so a retried or doubled trigger is harmless.
  */
+import { isDateValue } from '../domain/cell';
 import { normalizeHeader } from '../domain/cells';
 import { BusinessCalendar } from '../domain/calendar';
 import { calendarOf } from '../domain/check';
@@ -18,7 +19,8 @@ import type { Settings } from '../domain/settings';
 import { readLedger } from '../domain/workbook';
 import { checkSpreadsheet } from './checking';
 import { RunLog, effectiveUser } from './runLog';
-import { type SheetGrid, readSheetTables } from './sheetTables';
+import { type SheetGrid, gridNamed, readSheetTables } from './sheetTables';
+import { errorText } from './ui';
 
 /** The entry point the daily trigger runs (src/gas/entryPoints.json). */
 export const REMINDER_HANDLER = 'sendReminders';
@@ -55,7 +57,6 @@ export interface ReminderRun {
   readonly message: string;
 }
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /** 設定 alone (one read): enough to know the business day, the approval and the reminder hour. */
 function readSettingsOnly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
@@ -67,7 +68,7 @@ function readSettingsOnly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Setting
  * which is ignored.
  */
 export function sendRemindersJob(now?: unknown): ReminderRun {
-  const at = isDate(now) ? now : new Date();
+  const at = isDateValue(now) ? now : new Date();
   const today = ymdInTimeZone(at);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const empty = { today, sent: 0, alreadySent: 0, skipped: 0, failed: 0, deferred: 0 };
@@ -206,13 +207,6 @@ function runMessage(today: Ymd, c: Omit<ReminderRun, 'today' | 'outcome' | 'mess
 const refsOf = (items: readonly MailItem[]): string => items.map(i => i.ref).join(', ');
 const summaryOf = (d: Digest): string =>
   `${d.items.length}件: ${d.items.map(i => `${i.ref}（${KIND_SHORT[i.kind]}）`).join(', ')}`;
-const errorText = (e: unknown): string => (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as Error).message) : String(e));
-
-function gridNamed(grids: ReadonlyMap<string, SheetGrid>, name: string): SheetGrid | undefined {
-  const want = normalizeHeader(name);
-  for (const [n, g] of grids) if (normalizeHeader(n) === want) return g;
-  return undefined;
-}
 
 /** Links into the spreadsheet: URL#gid=…&range=A{row}. One getSheetId per tab, not per item. */
 function sheetLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grids: ReadonlyMap<string, SheetGrid>): (item: MailItem) => string {

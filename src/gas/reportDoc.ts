@@ -8,6 +8,7 @@
  * Every block is one or a fixed few Docs calls (a table is one appendTable), so the count of calls does not
  * grow with the number of rows in the workbook.
  */
+import { isDateValue } from '../domain/cell';
 import { check } from '../domain/check';
 import { ymdInTimeZone } from '../domain/clock';
 import { type YearMonth, isValidMonth, monthOf, previousMonth } from '../domain/dates';
@@ -17,7 +18,7 @@ import { type ReportModel, buildReportModel, reportFileBase } from '../domain/re
 import { readLedger } from '../domain/workbook';
 import { RunLog, effectiveUser } from './runLog';
 import { readSheetTables } from './sheetTables';
-import { tell, tryUi } from './ui';
+import { errorText, tell, tryUi } from './ui';
 
 export const REPORT_TITLE = '月次活動報告書';
 /** 実行ログ 種類 and 結果 of this command (a report row with the month as キー marks the month done for the reminders). */
@@ -70,7 +71,6 @@ function askMonth(fallback: YearMonth): YearMonth | null {
   return null;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as Error).message) : String(e));
 
 /** A folder ID, or the ID inside a pasted folder URL (https://drive.google.com/drive/folders/<id>). */
 const folderIdOf = (setting: string): string => /folders\/([\w-]+)/.exec(setting)?.[1] ?? setting.trim();
@@ -167,7 +167,6 @@ function fileInFolder(docId: string, folderId: string): string | null {
   }
 }
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
  * The menu command. Reads the workbook once, asks the approval gate, asks the month (default: the previous
@@ -175,7 +174,7 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
  * whatever else Apps Script passes to an entry point is ignored.
  */
 export function generateMonthlyReportCommand(at?: unknown): ReportRun {
-  const now = isDate(at) ? at : new Date();
+  const now = isDateValue(at) ? at : new Date();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const today = ymdInTimeZone(now);
   const log = new RunLog();

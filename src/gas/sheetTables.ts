@@ -2,10 +2,8 @@
  * Reading the open spreadsheet into the domain's RawTables: one getValues per tab, whatever its size.
  * Dates become spreadsheet serials here, so no Date crosses into the domain.
  */
-import type { Cell, RawRow, RawTable } from '../domain/cell';
+import { type Cell, type RawRow, type RawTable, isDateValue } from '../domain/cell';
 
-/** Dates from getValues come from another realm in tests and are plain Dates in Apps Script. */
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 const EPOCH = Date.UTC(1899, 11, 30);
 
 /**
@@ -27,7 +25,7 @@ export function serialOfDate(d: Date, sheetZone: string | null): number {
 export function toCell(v: unknown, sheetZone: string | null): Cell {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (isDate(v)) return Number.isNaN(v.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOfDate(v, sheetZone) };
+  if (isDateValue(v)) return Number.isNaN(v.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOfDate(v, sheetZone) };
   return { error: '読み取れない値' };
 }
 
@@ -49,6 +47,13 @@ export function foreignZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): strin
 }
 
 const tabKey = (name: string): string => name.normalize('NFKC').trim();
+
+/** The grid read for a tab, matched as the contract matches tab names (NFKC, trimmed). */
+export function gridNamed(grids: ReadonlyMap<string, SheetGrid>, name: string): SheetGrid | undefined {
+  const want = tabKey(name);
+  for (const [n, g] of grids) if (tabKey(n) === want) return g;
+  return undefined;
+}
 
 /**
  * Reads the named tabs (all tabs when names is undefined): one getDataRange + getValues each. Tab names

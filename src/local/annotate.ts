@@ -3,6 +3,7 @@
  * a note), overdue rows red and due-soon rows amber; marks an earlier check left on a copy are cleared
  * where they no longer apply. Typed values are never changed.
  */
+import { isDateValue } from '../domain/cell';
 import type ExcelJS from 'exceljs';
 import { isBlank, normalizeHeader } from '../domain/cells';
 import { serialFromYmd } from '../domain/dates';
@@ -20,7 +21,6 @@ function noteText(note: ExcelJS.Cell['note']): string {
 }
 
 const MS_PER_DAY = 86_400_000;
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
  * exceljs reads a date- or time-formatted number as a Date and writes it back as 25569 + ms / 86400000,
@@ -35,8 +35,8 @@ function keepTypedSerials(workbook: ExcelJS.Workbook): void {
       row.eachCell({ includeEmpty: false }, cell => {
         if (cell.isMerged && cell.master !== cell) return;
         const v = cell.value;
-        if (isDate(v) && !Number.isNaN(v.getTime())) cell.value = serial(v);
-        else if (v && typeof v === 'object' && 'formula' in v && isDate(v.result)) cell.value = { ...v, result: serial(v.result) };
+        if (isDateValue(v) && !Number.isNaN(v.getTime())) cell.value = serial(v);
+        else if (v && typeof v === 'object' && 'formula' in v && isDateValue(v.result)) cell.value = { ...v, result: serial(v.result) };
       })
     )
   );

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Cell, RawRow, RawTable } from '../domain/cell';
+import { type Cell, type RawRow, type RawTable, isDateValue } from '../domain/cell';
 
 export class UnreadableWorkbookError extends Error {}
 
@@ -25,7 +25,6 @@ export function serialOf(d: Date, date1904 = false): number {
 }
 export const dateOfSerial = (serial: number): Date => new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 // exceljs reads <workbookPr date1904="1"> but not the equally valid date1904="true" (xsd:boolean, as SheetJS
 // and others write it): every date of such a workbook would silently be read 4 years and a day early.
@@ -56,7 +55,7 @@ ZipStream.ZipWriter.prototype.append = function (data, options) {
 export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (isDate(value)) return Number.isNaN(value.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOf(value, date1904) };
+  if (isDateValue(value)) return Number.isNaN(value.getTime()) ? { error: '日付として壊れた値' } : { serial: serialOf(value, date1904) };
   if (typeof value === 'object') {
     if ('error' in value) return { error: String(value.error) };
     if ('richText' in value) return value.richText.map(r => r.text).join('');
