@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-'use strict';
+
 // The CLI is bundled to dist/cli.js by `npm run build` (npm ci runs it through "prepare").
 require('../dist/cli.js').run();

@@ -5,14 +5,15 @@
 //   built) from build/Code.js on the fakes of test/gas/fakes, at each size;
 // - build/Code.js size; check on the sample workbook beyond Node's own start.
 // Writes BENCHMARKS.md. Not part of npm test. `node scripts/bench.mjs --quick` runs 1,000 and 10,000 rows only.
-import { build } from 'esbuild';
+
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -163,7 +164,13 @@ function syntheticBook(pdRows) {
   const handlers = PEOPLE.map(([氏名, メール, 役割]) => ({ 氏名, メール, 所属: '株式会社エグザンプル総研', 役割, 有効: true }));
   // The same handful of problems at every size, one or more in each tab people type in, so every run
   // writes the same kinds of marks and the call counts compare like with like.
-  handlers.push({ 氏名: '福士 亮', メール: 'ryo.fukushi@example.co.jp', 所属: '株式会社エグザンプル総研', 役割: '事業担当者', 有効: false });
+  handlers.push({
+    氏名: '福士 亮',
+    メール: 'ryo.fukushi@example.co.jp',
+    所属: '株式会社エグザンプル総研',
+    役割: '事業担当者',
+    有効: false,
+  });
   Object.assign(cases[1], { 段階: '支援中', 事前検証日: '', 担当: '福士 亮' });
   Object.assign(meetings[1], { 開催日: '令和6年13月1日' });
   Object.assign(pd[4], { 時間: 'たくさん' });
@@ -188,16 +195,18 @@ function writeXlsx(book, path) {
   for (const [tab, rows] of Object.entries(book)) {
     const headers = headersOf(tab);
     const ws = {};
-    headers.forEach((h, c) => (ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h }));
-    rows.forEach((row, r) =>
+    headers.forEach((h, c) => {
+      ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h };
+    });
+    rows.forEach((row, r) => {
       headers.forEach((h, c) => {
         const v = row[h];
         if (v === undefined || v === '') return;
         const at = XLSX.utils.encode_cell({ r: r + 1, c });
         if (typeof v === 'object') ws[at] = { t: 'n', v: serialOf(v.date), z: 'yyyy-mm-dd' };
         else ws[at] = { t: typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's', v };
-      })
-    );
+      });
+    });
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length, 1), c: headers.length - 1 } });
     XLSX.utils.book_append_sheet(wb, ws, tab);
   }
@@ -253,7 +262,10 @@ function measureOnce(args) {
  */
 function measureAll(commands) {
   const runs = commands.map(() => []);
-  for (let i = 0; i < RUNS; i++) commands.forEach((args, k) => runs[k].push(measureOnce(args)));
+  for (let i = 0; i < RUNS; i++)
+    commands.forEach((args, k) => {
+      runs[k].push(measureOnce(args));
+    });
   return runs.map(rs => ({
     seconds: Math.min(...rs.map(r => r.seconds)),
     cpu: Math.min(...rs.map(r => r.cpu)),
@@ -308,7 +320,12 @@ async function loadGasHarness() {
   });
   const module = { exports: {} };
   const req = createRequire(join(root, 'test/bundle/loadBundle.ts'));
-  new Function('module', 'exports', 'require', '__dirname', out.outputFiles[0].text)(module, module.exports, req, join(root, 'test/bundle'));
+  new Function('module', 'exports', 'require', '__dirname', out.outputFiles[0].text)(
+    module,
+    module.exports,
+    req,
+    join(root, 'test/bundle')
+  );
   return module.exports;
 }
 
@@ -490,7 +507,13 @@ and applies every rule. Written once with SheetJS into a temporary folder.
 ${localTable.join('\n')}
 
 The floor is \`new ExcelJS.Workbook().xlsx.readFile(file)\` and a walk over every cell, in a process of its own: the least a
-command that reads the workbook with exceljs can cost. "check" is \`chizai-desk check FILE --json\`${LOCAL_COMMANDS.length > 1 ? `; ${LOCAL_COMMANDS.filter(c => c.name !== 'check').map(c => `"${c.name}" is \`chizai-desk ${c.args('FILE').join(' ').replaceAll(work, 'TMP')}\``).join('; ')}` : ''}.
+command that reads the workbook with exceljs can cost. "check" is \`chizai-desk check FILE --json\`${
+  LOCAL_COMMANDS.length > 1
+    ? `; ${LOCAL_COMMANDS.filter(c => c.name !== 'check')
+        .map(c => `"${c.name}" is \`chizai-desk ${c.args('FILE').join(' ').replaceAll(work, 'TMP')}\``)
+        .join('; ')}`
+    : ''
+}.
 
 ## Apps Script service calls (build/Code.js on the fakes)
 

@@ -1,9 +1,10 @@
 // Builds build/Code.js + build/appsscript.json (Apps Script, clasp's rootDir) and dist/cli.js (Node CLI).
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -26,9 +27,7 @@ const compactHolidays = {
 };
 
 // Apps Script sees only top-level function declarations: forward each entry point to the IIFE.
-const footer = entryPoints
-  .map(name => `function ${name}(e) { return ${GLOBAL}.${name}(e); }`)
-  .join('\n');
+const footer = entryPoints.map(name => `function ${name}(e) { return ${GLOBAL}.${name}(e); }`).join('\n');
 
 mkdirSync(join(root, 'build'), { recursive: true });
 await build({

@@ -1,10 +1,11 @@
 // Writes the bad-input corpus (scripts/make-bad-inputs.ts) into a folder: `node scripts/make-bad-inputs.mjs [DIR]`,
 // test/fixtures/bad-inputs/ by default (git-ignored: the files are generated, never edited by hand).
 // test/local/badInputs.test.ts generates the same corpus into a temporary folder of its own on every run.
-import { build } from 'esbuild';
+
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? join(root, 'test/fixtures/bad-inputs'));

@@ -13,13 +13,14 @@
  * test/local/badInputs.test.ts runs writeBadInputs into test/fixtures/bad-inputs/ in its beforeAll (the
  * files are regenerated on every run and git-ignored by the .gitignore written beside them).
  */
-import ExcelJS from 'exceljs';
+
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { contract } from '../sheets-templates/contract';
-import { columnLetter } from '../src/domain/workbook';
 import sample from '../sheets-templates/sample.json';
+import { columnLetter } from '../src/domain/workbook';
 // The project's exceljs fixes (an emoji split across JSZip's 16K slices comes out as two U+FFFD otherwise).
 import '../src/local/xlsxWorkbook';
 
@@ -105,7 +106,7 @@ function sampleBook(): BookModel {
             const v = r[h];
             if (v === undefined) return null;
             const column = tab.columns.find(c => c.header === h);
-            const isDate = column?.type === 'date' || (h === '値' && dateSettings.has(String(r['項目'])));
+            const isDate = column?.type === 'date' || (h === '値' && dateSettings.has(String(r.項目)));
             return isDate && typeof v === 'string' && DATE_TEXT.test(v) ? { date: v } : v;
           })
         );
@@ -164,8 +165,7 @@ export const letter = columnLetter;
 function merge(book: BookModel, tabName: string, fromRow: number, fromHeader: string, toRow: number, toHeader: string): void {
   const t = tab(book, tabName);
   const [c1, c2] = [columnOf(t, fromHeader), columnOf(t, toHeader)];
-  for (let r = fromRow; r <= toRow; r++)
-    for (let c = c1; c <= c2; c++) if (r !== fromRow || c !== c1) (t.rows[r - 1] ?? [])[c] = null;
+  for (let r = fromRow; r <= toRow; r++) for (let c = c1; c <= c2; c++) if (r !== fromRow || c !== c1) (t.rows[r - 1] ?? [])[c] = null;
   t.merges.push(`${letter(c1)}${fromRow}:${letter(c2)}${toRow}`);
 }
 
@@ -190,7 +190,6 @@ const CASES = '案件台帳';
 const EXPERTS = '専門家活用記録';
 const SETTINGS = '設定';
 const LOG = '実行ログ';
-const HANDLERS = '情報取扱者名簿';
 
 const at = (sheet: string, row: number | null, column: string | null, code: string): FindingKey => ({ sheet, row, column, code });
 const allHeaders = (name: string, code: string, row: number | null = 1): FindingKey[] =>
@@ -337,7 +336,8 @@ export const cases: readonly BadInputCase[] = [
   {
     kind: 'workbook',
     name: 'formulas-without-cached-values',
-    about: 'formulas saved without a computed value (as some tools write them), an error value, and formulas with a cached value (read as that value)',
+    about:
+      'formulas saved without a computed value (as some tools write them), an error value, and formulas with a cached value (read as that value)',
     writer: 'sheetjs',
     edit: b => {
       set(b, PD, 13, '時間', { formula: 'B12+2' });
@@ -346,11 +346,7 @@ export const cases: readonly BadInputCase[] = [
       set(b, CASES, 3, '企業名', { formula: '"有限会社"&"八戸マリンフーズ"', cached: '有限会社八戸マリンフーズ' });
       set(b, PD, 15, '日付', { formula: 'DATE(2024,8,21)', cached: { date: '2024-08-21' } });
     },
-    adds: [
-      at(PD, 13, '時間', 'invalid-number'),
-      at(MEETINGS, 5, '議事録共有日', 'invalid-date'),
-      at(EXPERTS, 5, '謝金', 'invalid-number'),
-    ],
+    adds: [at(PD, 13, '時間', 'invalid-number'), at(MEETINGS, 5, '議事録共有日', 'invalid-date'), at(EXPERTS, 5, '謝金', 'invalid-number')],
     changesMeetings: ['M-004'], // its minutes' sharing date cannot be read: overdue
     inSheets: true,
   },
@@ -396,7 +392,7 @@ export const cases: readonly BadInputCase[] = [
       renameHeader(b, MEETINGS, '開催日', '開催日付');
     },
     adds: [at(PD, 1, '時間', 'missing-header'), at(PD, 1, '活動内容', 'missing-header'), at(MEETINGS, 1, '開催日', 'missing-header')],
-    changesMeetings: sample.tabs['会議登録簿'].map(m => m['会議ID']), // no meeting can be read without 開催日
+    changesMeetings: sample.tabs.会議登録簿.map(m => m.会議ID), // no meeting can be read without 開催日
     inSheets: true,
   },
   {
@@ -421,7 +417,9 @@ export const cases: readonly BadInputCase[] = [
     writer: 'sheetjs',
     edit: b => {
       const pd = tab(b, PD);
-      pd.rows.forEach((r, i) => r.push(i === 0 ? '時間' : i % 2 === 0 ? 0.5 : null));
+      pd.rows.forEach((r, i) => {
+        r.push(i === 0 ? '時間' : i % 2 === 0 ? 0.5 : null);
+      });
       const cases = tab(b, CASES);
       cases.rows.forEach((r, i) => {
         while (r.length < 12) r.push(null);
@@ -472,9 +470,24 @@ export const cases: readonly BadInputCase[] = [
   },
   { kind: 'file', name: 'csv-renamed', about: 'a CSV export renamed to .xlsx', content: () => csvOf(cleanBook()) },
   { kind: 'file', name: 'pdf-renamed', about: 'a PDF renamed to .xlsx', content: () => Buffer.from(MINIMAL_PDF, 'latin1') },
-  { kind: 'file', name: 'corrupt-zip', about: 'an .xlsx cut off half-way (an interrupted download)', content: clean => clean.subarray(0, Math.floor(clean.length * 0.6)) },
-  { kind: 'file', name: 'zip-without-workbook', about: 'a valid zip archive that holds no workbook', content: () => zipOf({ 'readme.txt': 'これはブックではありません' }) },
-  { kind: 'file', name: 'legacy-xls', about: 'an Excel 97-2003 (.xls, BIFF8) workbook renamed to .xlsx', content: () => legacyXls(cleanBook()) },
+  {
+    kind: 'file',
+    name: 'corrupt-zip',
+    about: 'an .xlsx cut off half-way (an interrupted download)',
+    content: clean => clean.subarray(0, Math.floor(clean.length * 0.6)),
+  },
+  {
+    kind: 'file',
+    name: 'zip-without-workbook',
+    about: 'a valid zip archive that holds no workbook',
+    content: () => zipOf({ 'readme.txt': 'これはブックではありません' }),
+  },
+  {
+    kind: 'file',
+    name: 'legacy-xls',
+    about: 'an Excel 97-2003 (.xls, BIFF8) workbook renamed to .xlsx',
+    content: () => legacyXls(cleanBook()),
+  },
   { kind: 'file', name: 'empty-file', about: 'a file of zero bytes', content: () => Buffer.alloc(0) },
   { kind: 'file', name: 'directory', about: 'a folder whose name ends in .xlsx', content: () => 'directory' },
   { kind: 'file', name: 'does-not-exist', about: 'a path where there is no file', content: () => 'absent' },
@@ -518,14 +531,14 @@ function writeWithSheetJs(book: BookModel, bookType: XLSX.BookType = 'xlsx'): Bu
   for (const t of book.tabs) {
     const ws: XLSX.WorkSheet = {};
     let maxC = 0;
-    t.rows.forEach((row, r) =>
+    t.rows.forEach((row, r) => {
       row.forEach((v, c) => {
         const cell = sheetjsCell(v, date1904);
         if (!cell) return;
         ws[XLSX.utils.encode_cell({ r, c })] = cell;
         maxC = Math.max(maxC, c);
-      })
-    );
+      });
+    });
     ws['!ref'] = t.rows.length === 0 ? 'A1' : XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: t.rows.length - 1, c: maxC } });
     if (t.merges.length) ws['!merges'] = t.merges.map(m => XLSX.utils.decode_range(m));
     XLSX.utils.book_append_sheet(wb, ws, t.name);
@@ -553,15 +566,15 @@ async function writeWithExceljs(book: BookModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const t of book.tabs) {
     const ws = wb.addWorksheet(t.name);
-    t.rows.forEach((row, r) =>
+    t.rows.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v === null) return;
         const { value, numFmt } = exceljsValue(v);
         const cell = ws.getCell(r + 1, c + 1);
         cell.value = value;
         if (numFmt) cell.numFmt = numFmt;
-      })
-    );
+      });
+    });
     for (const m of t.merges) ws.mergeCells(m);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -570,7 +583,12 @@ async function writeWithExceljs(book: BookModel): Promise<Buffer> {
 function csvOf(book: BookModel): Buffer {
   const t = tab(book, PD);
   const text = t.rows
-    .map(r => r.map(v => (v === null ? '' : isObject(v) ? ('date' in v ? v.date : '') : String(v))).map(s => `"${s.replace(/"/g, '""')}"`).join(','))
+    .map(r =>
+      r
+        .map(v => (v === null ? '' : isObject(v) ? ('date' in v ? v.date : '') : String(v)))
+        .map(s => `"${s.replace(/"/g, '""')}"`)
+        .join(',')
+    )
     .join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

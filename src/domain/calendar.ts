@@ -3,7 +3,7 @@
  * not Saturdays, Sundays, national holidays (incl. 振替休日 and 国民の休日), December 29 .. January 3,
  * nor the dates in 設定 追加休日.
  */
-import { type Ymd, addDays, partsOf, weekday } from './dates';
+import { addDays, partsOf, weekday, type Ymd } from './dates';
 import { nationalHolidayName } from './holidays';
 
 const isYearEnd = (date: Ymd): boolean => {

@@ -8,8 +8,8 @@
  * single-value parsers answer `required`, list parsers an empty list.
  */
 import { type Cell, type CellError, isCellError, isSerialDate } from './cell';
-import { type Ymd, WEEKDAY_JA, daysInMonth, formatYmdJa, isValidDate, serialFromYmd, weekday, ymd, ymdFromSerial } from './dates';
-import { type FindingCode, type Parsed, fail, ok } from './findings';
+import { daysInMonth, formatYmdJa, isValidDate, serialFromYmd, WEEKDAY_JA, weekday, type Ymd, ymd, ymdFromSerial } from './dates';
+import { type FindingCode, fail, ok, type Parsed } from './findings';
 
 /** A cell as read; undefined stands for a cell past the end of a short row. */
 export type CellInput = Cell | undefined;
@@ -77,10 +77,7 @@ function quoted(cell: CellInput): string {
 const blankFail = <T>(what: string): Parsed<T> => fail('required', `${what}が入力されていません。`);
 
 const errorFail = <T>(code: FindingCode, cell: CellError, what: string): Parsed<T> =>
-  fail(
-    code,
-    `数式の結果がエラー値（${cell.error}）か値なしのため、${what}として読めません。数式を直すか、値を直接入力してください。`,
-  );
+  fail(code, `数式の結果がエラー値（${cell.error}）か値なしのため、${what}として読めません。数式を直すか、値を直接入力してください。`);
 
 /** Plain decimal with optional sign and correctly grouped thousands ('1,200'), else null. */
 function numberFromText(s: string): number | null {
@@ -132,7 +129,8 @@ const DATE_TAIL = /^(.*?)(?:\s*\(\s*([日月火水木金土])(?:曜日?)?\s*\))?
 function dateFromParts(y: number, m: number, d: number, q: string): Parsed<Ymd> {
   if (y < 1950 || y > 2100) return dateFail(`${q}の年（${y}年）は扱える範囲（1950年〜2100年）の外です。年を確かめてください。`);
   if (m < 1 || m > 12) return dateFail(`${q}の月（${m}月）はありません。月は1〜12で入力してください。`);
-  if (!isValidDate(y, m, d)) return dateFail(`${q}は存在しない日付です（${y}年${m}月は${daysInMonth(y, m)}日まで）。日付を確かめてください。`);
+  if (!isValidDate(y, m, d))
+    return dateFail(`${q}は存在しない日付です（${y}年${m}月は${daysInMonth(y, m)}日まで）。日付を確かめてください。`);
   return ok(ymd(y, m, d));
 }
 
@@ -159,30 +157,30 @@ function dateFromSerial(serial: number, quote: () => string): Parsed<Ymd> {
   return dateFail(`${q}は扱える日付（1950年〜2100年）の範囲外です。年を確かめてください。`);
 }
 
+/** The date part of typed text (what DATE_TAIL leaves), read by the first form that matches. */
+function dateFromHead(head: string, q: string): Parsed<Ymd> {
+  const western = WESTERN_SEP.exec(head);
+  if (western) return dateFromParts(Number(western[1]), Number(western[3]), Number(western[4]), q);
+  const westernJa = WESTERN_JA.exec(head);
+  if (westernJa) return dateFromParts(Number(westernJa[1]), Number(westernJa[2]), Number(westernJa[3]), q);
+  const era = ERA_SEP.exec(head);
+  if (era) return dateFromEra(era[1] ?? '', era[2] ?? '', Number(era[4]), Number(era[5]), q);
+  const eraJa = ERA_JA.exec(head);
+  if (eraJa) return dateFromEra(eraJa[1] ?? '', eraJa[2] ?? '', Number(eraJa[3]), Number(eraJa[4]), q);
+  if (SHORT_YEAR.test(head))
+    return dateFail(
+      `${q}は年が2桁で、西暦か和暦か分かりません。2024/10/1 のように西暦4桁か、R6.10.1 のように元号を付けて入力してください。`
+    );
+  if (NO_YEAR.test(head)) return dateFail(`${q}には年がありません。2024/10/1 のように年から入力してください。`);
+  if (/^\d{8}$/.test(head)) return dateFail(`${q}は区切りがなく日付として読めません。2024/10/01 のように「/」で区切って入力してください。`);
+  return dateFail(`${q}は日付として読めません。${HOW_DATE}`);
+}
+
 function dateFromText(raw: string): Parsed<Ymd> {
   const q = quoteText(raw);
   const s = unifyDashes(normalizeText(raw));
   const tail = DATE_TAIL.exec(s);
-  const head = tail?.[1] ?? s;
-  let parsed: Parsed<Ymd>;
-  let m: RegExpExecArray | null;
-  if ((m = WESTERN_SEP.exec(head))) {
-    parsed = dateFromParts(Number(m[1]), Number(m[3]), Number(m[4]), q);
-  } else if ((m = WESTERN_JA.exec(head))) {
-    parsed = dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]), q);
-  } else if ((m = ERA_SEP.exec(head))) {
-    parsed = dateFromEra(m[1] ?? '', m[2] ?? '', Number(m[4]), Number(m[5]), q);
-  } else if ((m = ERA_JA.exec(head))) {
-    parsed = dateFromEra(m[1] ?? '', m[2] ?? '', Number(m[3]), Number(m[4]), q);
-  } else if (SHORT_YEAR.test(head)) {
-    return dateFail(`${q}は年が2桁で、西暦か和暦か分かりません。2024/10/1 のように西暦4桁か、R6.10.1 のように元号を付けて入力してください。`);
-  } else if (NO_YEAR.test(head)) {
-    return dateFail(`${q}には年がありません。2024/10/1 のように年から入力してください。`);
-  } else if (/^\d{8}$/.test(head)) {
-    return dateFail(`${q}は区切りがなく日付として読めません。2024/10/01 のように「/」で区切って入力してください。`);
-  } else {
-    return dateFail(`${q}は日付として読めません。${HOW_DATE}`);
-  }
+  const parsed = dateFromHead(tail?.[1] ?? s, q);
   if (!parsed.ok || !tail) return parsed;
   const [, , dow, hh, mm, ss] = tail;
   if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59))
@@ -239,23 +237,27 @@ const H_MINUTES = /^(\d+(?:\.\d+)?)\s*(?:分|m|min|mins|minutes)$/i;
 function hoursFromText(raw: string): Parsed<number> {
   const q = quoteText(raw);
   const s = unifyDashes(normalizeText(raw));
-  let m: RegExpExecArray | null;
-  if ((m = H_COLON.exec(s))) {
-    const [min, sec] = [Number(m[2]), Number(m[3] ?? 0)];
+  const colon = H_COLON.exec(s);
+  if (colon) {
+    const [min, sec] = [Number(colon[2]), Number(colon[3] ?? 0)];
     if (min > 59 || sec > 59) return hoursFail(`${q}の分・秒が60以上です。時間は ${HOURS_EXAMPLES} のように入力してください。`);
-    return hoursInRange(Number(m[1]) + min / 60 + sec / 3600, q);
+    return hoursInRange(Number(colon[1]) + min / 60 + sec / 3600, q);
   }
-  if ((m = H_DECIMAL.exec(s))) return hoursInRange(Number(m[1]), q);
-  if ((m = H_JA.exec(s))) {
-    const min = m[2] ? 30 : Number(m[3]);
+  const decimal = H_DECIMAL.exec(s);
+  if (decimal) return hoursInRange(Number(decimal[1]), q);
+  const ja = H_JA.exec(s);
+  if (ja) {
+    const min = ja[2] ? 30 : Number(ja[3]);
     if (min > 59) return hoursFail(`${q}の分が60以上です。時間は ${HOURS_EXAMPLES} のように入力してください。`);
-    return hoursInRange(Number(m[1]) + min / 60, q);
+    return hoursInRange(Number(ja[1]) + min / 60, q);
   }
-  if ((m = H_HM.exec(s))) {
-    if (Number(m[2]) > 59) return hoursFail(`${q}の分が60以上です。時間は ${HOURS_EXAMPLES} のように入力してください。`);
-    return hoursInRange(Number(m[1]) + Number(m[2]) / 60, q);
+  const hm = H_HM.exec(s);
+  if (hm) {
+    if (Number(hm[2]) > 59) return hoursFail(`${q}の分が60以上です。時間は ${HOURS_EXAMPLES} のように入力してください。`);
+    return hoursInRange(Number(hm[1]) + Number(hm[2]) / 60, q);
   }
-  if ((m = H_MINUTES.exec(s))) return hoursInRange(Number(m[1]) / 60, q);
+  const minutes = H_MINUTES.exec(s);
+  if (minutes) return hoursInRange(Number(minutes[1]) / 60, q);
   return hoursFail(`${q}は時間として読めません。${HOURS_EXAMPLES} のように入力してください。`);
 }
 
@@ -268,12 +270,15 @@ export function parseHours(cell: CellInput): Parsed<number> {
   if (typeof cell === 'string') return hoursFromText(cell);
   if (typeof cell === 'number')
     return Number.isFinite(cell) ? hoursInRange(cell, () => quoted(cell)) : hoursFail(`${quoted(cell)}は時間として読めません。`);
-  if (typeof cell === 'boolean') return hoursFail(`${quoted(cell)}は時間ではありません。時間は ${HOURS_EXAMPLES} のように入力してください。`);
+  if (typeof cell === 'boolean')
+    return hoursFail(`${quoted(cell)}は時間ではありません。時間は ${HOURS_EXAMPLES} のように入力してください。`);
   if (isCellError(cell)) return errorFail('invalid-number', cell, '時間');
   const hours = cell.serial * 24;
   // A duration past 24 h is still a small serial; a real calendar date is tens of thousands.
   if (!Number.isFinite(hours) || cell.serial >= 366)
-    return hoursFail(`${quoted(cell)}は日付です。時間は ${HOURS_EXAMPLES} のように入力してください（セルの書式が日付になっていないかも確かめてください）。`);
+    return hoursFail(
+      `${quoted(cell)}は日付です。時間は ${HOURS_EXAMPLES} のように入力してください（セルの書式が日付になっていないかも確かめてください）。`
+    );
   const totalMinutes = Math.round(hours * 60);
   const asTyped = `「${Math.floor(totalMinutes / 60)}:${pad2(totalMinutes % 60)}」`;
   return hoursInRange(hours, asTyped);
@@ -287,7 +292,8 @@ const numberFail = (message: string): Parsed<number> => fail('invalid-number', m
 function notANumber(cell: CellInput, how: string): Parsed<number> {
   if (cell === null || cell === undefined || isBlank(cell)) return blankFail('数値');
   if (typeof cell === 'object' && isCellError(cell)) return errorFail('invalid-number', cell, '数値');
-  if (typeof cell === 'object') return numberFail(`${quoted(cell)}は日付・時刻の書式になっています。${how}（セルの書式を「数値」にしてください）。`);
+  if (typeof cell === 'object')
+    return numberFail(`${quoted(cell)}は日付・時刻の書式になっています。${how}（セルの書式を「数値」にしてください）。`);
   return numberFail(`${quoted(cell)}は数値として読めません。${how}。`);
 }
 
@@ -320,7 +326,9 @@ export function parseMoney(cell: CellInput): Parsed<number> {
   if (typeof cell === 'number') n = Number.isFinite(cell) ? cell : null;
   else if (typeof cell === 'string' && !isBlank(cell)) {
     // NFKC turns ￥ into ¥ and ＼ into \ (a yen sign on Japanese keyboards).
-    const s = unifyDashes(normalizeText(cell)).replace(/^[¥\\]\s*/, '').replace(/\s*円$/, '');
+    const s = unifyDashes(normalizeText(cell))
+      .replace(/^[¥\\]\s*/, '')
+      .replace(/\s*円$/, '');
     n = numberFromText(s);
   } else return notANumber(cell, how);
   if (n !== null && n >= 0 && Number.isSafeInteger(n)) return ok(n);
@@ -355,7 +363,10 @@ export function parseBoolean(cell: CellInput): Parsed<boolean> {
     if (TRUE_WORDS.includes(t)) return ok(true);
     if (FALSE_WORDS.includes(t)) return ok(false);
   }
-  return fail('invalid-value', `${quoted(cell)}は TRUE / FALSE として読めません。TRUE（有効）か FALSE（無効）を入力するか、チェックボックスを使ってください。`);
+  return fail(
+    'invalid-value',
+    `${quoted(cell)}は TRUE / FALSE として読めません。TRUE（有効）か FALSE（無効）を入力するか、チェックボックスを使ってください。`
+  );
 }
 
 interface ChoiceIndex {

@@ -16,7 +16,7 @@ const displayName = (name: string): string => (name === '休日' ? '国民の休
 
 /** The holiday's Japanese name ('スポーツの日', '文化の日 振替休日', '国民の休日'), or null. */
 export function nationalHolidayName(date: Ymd): string | null {
-  if (!Object.prototype.hasOwnProperty.call(table, date)) return null;
+  if (!Object.hasOwn(table, date)) return null;
   const entry = table[date];
   return entry ? displayName(entry.name) : null;
 }

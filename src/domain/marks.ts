@@ -87,7 +87,7 @@ export function marksOf(result: CheckResult, layouts: Readonly<Record<string, Ta
 
 /** Keeps a person's own note and replaces only what the system wrote earlier. */
 export function mergeNote(existing: string, systemNote: string | null): string {
-  const own = existing.startsWith(NOTE_PREFIX) ? '' : existing.split(`\n${NOTE_PREFIX}`)[0] ?? '';
+  const own = existing.startsWith(NOTE_PREFIX) ? '' : (existing.split(`\n${NOTE_PREFIX}`)[0] ?? '');
   if (systemNote === null) return own;
   return own ? `${own}\n${systemNote}` : systemNote;
 }

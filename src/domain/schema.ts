@@ -3,7 +3,7 @@
  * adding a column there adds it to the row type, the schema, setupWorkbook and `init`.
  */
 import * as z from 'zod/mini';
-import { contract, type Contract } from '../../sheets-templates/contract';
+import { type Contract, contract } from '../../sheets-templates/contract';
 import type { Cell } from './cell';
 import type { Ymd } from './dates';
 
@@ -48,8 +48,7 @@ export type Stage = Choices['段階'][number];
 export type MeetingType = Choices['種別'][number];
 export type Role = Choices['役割'][number];
 
-export const tabSpec = <K extends TabKey>(key: K): TabOf<K> =>
-  contract.tabs.find(t => t.key === key) as TabOf<K>;
+export const tabSpec = <K extends TabKey>(key: K): TabOf<K> => contract.tabs.find(t => t.key === key) as TabOf<K>;
 
 export const tabByName = (name: string): TabSpec | undefined => contract.tabs.find(t => t.name === name);
 

@@ -6,7 +6,7 @@ import { contract } from '../../sheets-templates/contract';
 import { type Cell, isSerialDate } from './cell';
 import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cells';
 import type { Ymd } from './dates';
-import { type Finding, type Parsed, fail, ok } from './findings';
+import { type Finding, fail, ok, type Parsed } from './findings';
 import type { Row } from './schema';
 
 type SettingSpec = (typeof contract.settings)[number];

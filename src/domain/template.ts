@@ -3,7 +3,7 @@
  * and `chizai-desk init` (.xlsx) alike, so both lay out the same tabs.
  */
 import { contract } from '../../sheets-templates/contract';
-import { type TabSpec, choicesOf, isComputed } from './schema';
+import { choicesOf, isComputed, type TabSpec } from './schema';
 
 export interface ColumnTemplate {
   readonly header: string;
@@ -26,8 +26,7 @@ export interface TabTemplate {
 /** 設定 gets a third, descriptive column: extra columns are allowed and ignored when reading. */
 export const SETTINGS_HELP_HEADER = '説明';
 
-const formatDefault = (v: unknown): string | number =>
-  v === null ? '' : Array.isArray(v) ? v.join(', ') : (v as string | number);
+const formatDefault = (v: unknown): string | number => (v === null ? '' : Array.isArray(v) ? v.join(', ') : (v as string | number));
 
 function templateOf(tab: TabSpec): TabTemplate {
   const columns: ColumnTemplate[] = tab.columns.map(c => ({

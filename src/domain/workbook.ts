@@ -13,24 +13,14 @@ import {
   parseDate,
   parseEmail,
   parseHours,
+  parseList,
   parseMoney,
   parseText,
-  parseList,
 } from './cells';
-import { type Finding, type Parsed, ok } from './findings';
-import {
-  type ColumnSpec,
-  type Row,
-  type TabKey,
-  type TabSpec,
-  choicesOf,
-  isComputed,
-  isRequired,
-  rowSchema,
-  tabSpec,
-} from './schema';
+import { type Finding, ok, type Parsed } from './findings';
 import type { IdCell } from './rules/ids';
-import { type Settings, readSettings } from './settings';
+import { type ColumnSpec, choicesOf, isComputed, isRequired, type Row, rowSchema, type TabKey, type TabSpec, tabSpec } from './schema';
+import { readSettings, type Settings } from './settings';
 
 /** Where each contract column sits in one tab as the workbook has it (0-based), or undefined if absent. */
 export interface TabLayout {
@@ -154,12 +144,7 @@ interface TabRead<K extends TabKey> {
 }
 
 /** Reads the data rows of one tab; rows whose required cells cannot be read are reported and left out. */
-export function readRows<K extends TabKey>(
-  key: K,
-  table: RawTable | undefined,
-  layout: TabLayout,
-  findings: Finding[]
-): TabRead<K> {
+export function readRows<K extends TabKey>(key: K, table: RawTable | undefined, layout: TabLayout, findings: Finding[]): TabRead<K> {
   const tab = tabSpec(key);
   const rows: Row<K>[] = [];
   const ids: IdCell[] = [];

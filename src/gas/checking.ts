@@ -8,7 +8,7 @@ import { marksOf } from '../domain/marks';
 import { type TabKey, tabByName, tabSpec } from '../domain/schema';
 import { type ReadResult, readLedger } from '../domain/workbook';
 import { writeMarks } from './markWriter';
-import { type OpenTables, gridNamed, readSheetTables } from './sheetTables';
+import { gridNamed, type OpenTables, readSheetTables } from './sheetTables';
 
 export interface SheetCheck {
   readonly read: ReadResult;
@@ -64,7 +64,9 @@ export function summaryText(result: CheckResult): string {
   const lines = [
     `エラー ${errors}件、警告 ${warnings}件（${result.today} 時点）`,
     `議事録: 期限超過 ${overdue}件、期限間近 ${dueSoon}件`,
-    ...result.findings.slice(0, 15).map(f => `・${f.sheet}${f.row ? ` ${f.row}行目` : ''}${f.column ? `「${f.column}」` : ''}: ${f.message}`),
+    ...result.findings
+      .slice(0, 15)
+      .map(f => `・${f.sheet}${f.row ? ` ${f.row}行目` : ''}${f.column ? `「${f.column}」` : ''}: ${f.message}`),
   ];
   if (result.findings.length > 15) lines.push(`…ほか${result.findings.length - 15}件（セルのメモを参照）`);
   lines.push('問題のあるセルは色とメモで示しています。入力済みの値は変更していません。');

@@ -6,7 +6,7 @@
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
 import { installTriggersCommand, sendRemindersJob } from './reminders';
-import { REPORT_TITLE, generateMonthlyReportCommand } from './reportDoc';
+import { generateMonthlyReportCommand, REPORT_TITLE } from './reportDoc';
 import { setupWorkbook as setup } from './setup';
 import { asCommand, tell, tryUi } from './ui';
 
@@ -17,7 +17,7 @@ export function onOpen(): void {
 
 /** Simple trigger: must finish within 30 s and cannot send mail; a failure is logged, never shown mid-typing. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  if (!e?.range) return;
   try {
     checkEditedRows(e);
   } catch (err) {

@@ -3,9 +3,10 @@
  * and one write per kind, however many rows. People's own notes and colours are kept; values people
  * typed are never written.
  */
-import { partsOf } from '../domain/dates';
-import { type Marks, MARK_COLORS, STATUS_NEEDS_FIX, isSystemColor, mergeNote } from '../domain/marks';
+
 import { isBlank } from '../domain/cells';
+import { partsOf } from '../domain/dates';
+import { isSystemColor, MARK_COLORS, type Marks, mergeNote, STATUS_NEEDS_FIX } from '../domain/marks';
 import type { TabLayout } from '../domain/workbook';
 import type { SheetGrid } from './sheetTables';
 import { toCell } from './sheetTables';

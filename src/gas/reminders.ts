@@ -4,22 +4,23 @@
  * from active handlers (§20(1)); every send, skip and failure goes to 実行ログ in one write; a digest whose
  * key 実行ログ already holds as 'sent' is never sent again, so a retried or doubled trigger is harmless.
  */
+
+import { BusinessCalendar } from '../domain/calendar';
 import { isDateValue } from '../domain/cell';
 import { normalizeHeader } from '../domain/cells';
-import { BusinessCalendar } from '../domain/calendar';
 import { calendarOf } from '../domain/check';
 import { PROGRAMME_TIME_ZONE, ymdInTimeZone } from '../domain/clock';
-import { type Ymd, type YearMonth, isValidMonth } from '../domain/dates';
+import { isValidMonth, type YearMonth, type Ymd } from '../domain/dates';
 import { exportAllowed } from '../domain/policy';
 import { HandlerList } from '../domain/recipients';
-import { type MailItem, KIND_SHORT, composeDigest, dayOfDigestKey, digestKey } from '../domain/reminders/digest';
+import { composeDigest, dayOfDigestKey, digestKey, KIND_SHORT, type MailItem } from '../domain/reminders/digest';
 import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import { readLedger } from '../domain/workbook';
 import { checkSpreadsheet } from './checking';
-import { RunLog, effectiveUser } from './runLog';
-import { type SheetGrid, gridNamed, readSheetTables } from './sheetTables';
+import { effectiveUser, RunLog } from './runLog';
+import { gridNamed, readSheetTables, type SheetGrid } from './sheetTables';
 import { errorText } from './ui';
 
 /** The entry point the daily trigger runs (src/gas/entryPoints.json). */
@@ -56,7 +57,6 @@ export interface ReminderRun {
   /** Japanese summary for the person at the menu (or the execution log in a trigger). */
   readonly message: string;
 }
-
 
 /** 設定 alone (one read): enough to know the business day, the approval and the reminder hour. */
 function readSettingsOnly(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
@@ -129,13 +129,25 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     }
     if (!handlers.isAuthorized(digest.to)) {
       counts.skipped++;
-      log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.skipped, detail: '情報取扱者名簿で有効な宛先ではないため送りません' });
+      log.add({
+        kind: LOG_KIND.reminder,
+        key,
+        to: digest.to,
+        result: LOG_RESULT.skipped,
+        detail: '情報取扱者名簿で有効な宛先ではないため送りません',
+      });
       continue;
     }
     if (quotaOut || MailApp.getRemainingDailyQuota() < 1) {
       quotaOut = true;
       counts.deferred++;
-      log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.deferred, detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）` });
+      log.add({
+        kind: LOG_KIND.reminder,
+        key,
+        to: digest.to,
+        result: LOG_RESULT.deferred,
+        detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）`,
+      });
       continue;
     }
     const mail = composeDigest(digest, today, linkOf);
@@ -148,10 +160,22 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
       if (QUOTA_ERROR.test(errorText(e))) {
         quotaOut = true;
         counts.deferred++;
-        log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.deferred, detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）` });
+        log.add({
+          kind: LOG_KIND.reminder,
+          key,
+          to: digest.to,
+          result: LOG_RESULT.deferred,
+          detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）`,
+        });
       } else {
         counts.failed++;
-        log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.failed, detail: `送信できませんでした: ${errorText(e)}` });
+        log.add({
+          kind: LOG_KIND.reminder,
+          key,
+          to: digest.to,
+          result: LOG_RESULT.failed,
+          detail: `送信できませんでした: ${errorText(e)}`,
+        });
       }
     }
   }
@@ -205,8 +229,7 @@ function runMessage(today: Ymd, c: Omit<ReminderRun, 'today' | 'outcome' | 'mess
 }
 
 const refsOf = (items: readonly MailItem[]): string => items.map(i => i.ref).join(', ');
-const summaryOf = (d: Digest): string =>
-  `${d.items.length}件: ${d.items.map(i => `${i.ref}（${KIND_SHORT[i.kind]}）`).join(', ')}`;
+const summaryOf = (d: Digest): string => `${d.items.length}件: ${d.items.map(i => `${i.ref}（${KIND_SHORT[i.kind]}）`).join(', ')}`;
 
 /** Links into the spreadsheet: URL#gid=…&range=A{row}. One getSheetId per tab, not per item. */
 function sheetLinks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grids: ReadonlyMap<string, SheetGrid>): (item: MailItem) => string {

@@ -11,18 +11,25 @@
 import { isDateValue } from '../domain/cell';
 import { check } from '../domain/check';
 import { ymdInTimeZone } from '../domain/clock';
-import { type YearMonth, isValidMonth, monthOf, previousMonth } from '../domain/dates';
+import { isValidMonth, monthOf, previousMonth, type YearMonth } from '../domain/dates';
 import { exportAllowed } from '../domain/policy';
 import { type ReportBlock, reportBlocks } from '../domain/report/layout';
-import { type ReportModel, buildReportModel, reportFileBase } from '../domain/report/model';
+import { buildReportModel, type ReportModel, reportFileBase } from '../domain/report/model';
 import { readLedger } from '../domain/workbook';
-import { RunLog, effectiveUser } from './runLog';
+import { effectiveUser, RunLog } from './runLog';
 import { readSheetTables } from './sheetTables';
 import { errorText, tell, tryUi } from './ui';
 
 export const REPORT_TITLE = '月次活動報告書';
 /** 実行ログ 種類 and 結果 of this command (a report row with the month as キー marks the month done for the reminders). */
-export const REPORT_LOG = { kind: 'report', created: 'created', updated: 'updated', refused: 'refused', locked: 'locked', failed: 'failed' } as const;
+export const REPORT_LOG = {
+  kind: 'report',
+  created: 'created',
+  updated: 'updated',
+  refused: 'refused',
+  locked: 'locked',
+  failed: 'failed',
+} as const;
 /** Document property holding the current Doc of a month. */
 export const reportDocProperty = (month: YearMonth): string => `monthlyReportDocId.${month}`;
 
@@ -70,7 +77,6 @@ function askMonth(fallback: YearMonth): YearMonth | null {
   tell(REPORT_TITLE, `月を読み取れなかったため、報告書は作りませんでした。「${fallback}」のように入力してください。`);
   return null;
 }
-
 
 /** A folder ID, or the ID inside a pasted folder URL (https://drive.google.com/drive/folders/<id>). */
 const folderIdOf = (setting: string): string => /folders\/([\w-]+)/.exec(setting)?.[1] ?? setting.trim();
@@ -167,7 +173,6 @@ function fileInFolder(docId: string, folderId: string): string | null {
   }
 }
 
-
 /**
  * The menu command. Reads the workbook once, asks the approval gate, asks the month (default: the previous
  * month in Asia/Tokyo), writes the Doc, logs the run in 実行ログ and shows the link. `at` defaults to now;
@@ -206,7 +211,11 @@ export function generateMonthlyReportCommand(at?: unknown): ReportRun {
       kind: REPORT_LOG.kind,
       key: month,
       result: REPORT_LOG[outcome],
-      detail: [written.url, written.replaced ? '同じ月の報告書を最新の内容に書き換えました' : '新しく作成しました', written.folderProblem ?? '']
+      detail: [
+        written.url,
+        written.replaced ? '同じ月の報告書を最新の内容に書き換えました' : '新しく作成しました',
+        written.folderProblem ?? '',
+      ]
         .filter(Boolean)
         .join(' / '),
     });

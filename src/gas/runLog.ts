@@ -2,10 +2,11 @@
  * 実行ログ: what the system did (reports, mail, triggers, refusals), with time, kind and the effective
  * user. Written only by the system; every entry of a run goes in with one write.
  */
-import { timestampInTimeZone } from '../domain/clock';
-import { sheetSafeText } from '../domain/sheetText';
-import { tabSpec } from '../domain/schema';
+
 import { normalizeHeader } from '../domain/cells';
+import { timestampInTimeZone } from '../domain/clock';
+import { tabSpec } from '../domain/schema';
+import { sheetSafeText } from '../domain/sheetText';
 import { type TabTemplate, workbookTemplate } from '../domain/template';
 import { setupTab } from './setup';
 

@@ -3,8 +3,9 @@
  * protection. On a tab that exists it only adds missing headers after the last column, and missing
  * validation and protection; it never touches a value that is already there.
  */
-import { workbookTemplate, type TabTemplate } from '../domain/template';
+
 import { normalizeHeader } from '../domain/cells';
+import { type TabTemplate, workbookTemplate } from '../domain/template';
 
 const PROTECTION_TAG = 'chizai-desk:';
 const pixels = (chars: number): number => Math.round(chars * 9 + 12);
@@ -71,11 +72,7 @@ function ensureHeaders(
   return positions;
 }
 
-function applyValidation(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  tab: TabTemplate,
-  positions: Map<string, number>
-): void {
+function applyValidation(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabTemplate, positions: Map<string, number>): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const c of tab.columns) {
     const col = positions.get(normalizeHeader(c.header));
@@ -93,11 +90,7 @@ function applyValidation(
   }
 }
 
-function applyProtection(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  tab: TabTemplate,
-  positions: Map<string, number>
-): void {
+function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabTemplate, positions: Map<string, number>): void {
   const tags = new Set<string>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) tags.add(p.getDescription());
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) tags.add(p.getDescription());

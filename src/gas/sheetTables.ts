@@ -2,7 +2,7 @@
  * Reading the open spreadsheet into the domain's RawTables: one getValues per tab, whatever its size.
  * Dates become spreadsheet serials here, so no Date crosses into the domain.
  */
-import { type Cell, type RawRow, type RawTable, isDateValue } from '../domain/cell';
+import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/cell';
 
 const EPOCH = Date.UTC(1899, 11, 30);
 

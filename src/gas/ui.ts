@@ -28,7 +28,10 @@ export function asCommand<A extends unknown[], R>(title: string, run: (...args: 
     } catch (e) {
       const message = errorText(e);
       console.error(e);
-      tell(title, `処理を完了できませんでした。もう一度実行してください。続く場合は事務局の担当エンジニアに次の内容を伝えてください。\n\n${message}`);
+      tell(
+        title,
+        `処理を完了できませんでした。もう一度実行してください。続く場合は事務局の担当エンジニアに次の内容を伝えてください。\n\n${message}`
+      );
       return undefined;
     }
   };

@@ -3,11 +3,12 @@
  * a note), overdue rows red and due-soon rows amber; marks an earlier check left on a copy are cleared
  * where they no longer apply. Typed values are never changed.
  */
-import { isDateValue } from '../domain/cell';
+
 import type ExcelJS from 'exceljs';
+import { isDateValue } from '../domain/cell';
 import { isBlank, normalizeHeader } from '../domain/cells';
 import { serialFromYmd } from '../domain/dates';
-import { type Marks, MARK_COLORS, STATUS_NEEDS_FIX, isSystemColor, mergeNote } from '../domain/marks';
+import { isSystemColor, MARK_COLORS, type Marks, mergeNote, STATUS_NEEDS_FIX } from '../domain/marks';
 import type { TabLayout } from '../domain/workbook';
 import { DATE_FORMAT } from './xlsxTemplate';
 import { dateOfSerial, toCell } from './xlsxWorkbook';
@@ -45,7 +46,7 @@ function keepTypedSerials(workbook: ExcelJS.Workbook): void {
 /** '#RRGGBB' of a cell's solid background, or null. */
 function backgroundOf(cell: ExcelJS.Cell): string | null {
   const f = cell.fill;
-  if (!f || f.type !== 'pattern' || f.pattern !== 'solid') return null;
+  if (f?.type !== 'pattern' || f.pattern !== 'solid') return null;
   const argb = f.fgColor?.argb;
   return argb && argb.length >= 6 ? `#${argb.slice(-6)}` : null;
 }

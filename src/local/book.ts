@@ -2,12 +2,13 @@
  * Opening the workbook a command works on: an .xlsx file, or with `--sheet` the live Google Sheet read
  * through the Sheets API (read-only). Either way the command gets what the domain read from it.
  */
-import type ExcelJS from 'exceljs';
+
 import { basename } from 'node:path';
-import { readLedger, type ReadResult } from '../domain/workbook';
+import type ExcelJS from 'exceljs';
+import { type ReadResult, readLedger } from '../domain/workbook';
 import { type Io, UserError } from './cliSupport';
 import { readXlsxTables } from './xlsxStreamReader';
-import { UnreadableWorkbookError, loadXlsx, readTables } from './xlsxWorkbook';
+import { loadXlsx, readTables, UnreadableWorkbookError } from './xlsxWorkbook';
 
 export interface OpenBook {
   /** The file path, or sheets:<id> for a live spreadsheet. */
@@ -52,12 +53,15 @@ export async function openSource(
 ): Promise<OpenBook> {
   if (positionals.length > 1) throw new UserError(`ブックは1つだけ指定してください。\n使い方: ${usage}`);
   if (sheet === undefined) return openBook(positionals[0], usage, options);
-  if (positionals.length > 0) throw new UserError(`ブックのパスと --sheet は同時に指定できません。どちらか一方にしてください。\n使い方: ${usage}`);
+  if (positionals.length > 0)
+    throw new UserError(`ブックのパスと --sheet は同時に指定できません。どちらか一方にしてください。\n使い方: ${usage}`);
   // Loaded on demand: the Google client adds start-up time every .xlsx run would otherwise pay.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openSpreadsheet } = require('./sheetsApiWorkbook') as typeof import('./sheetsApiWorkbook');
   const live = await openSpreadsheet(sheet, {
-    onRetry: r => io.err(`Sheets API から応答がありません（${r.reason}）。${Math.round(r.waitMs / 1000)}秒後に再試行します（${r.attempt}/${r.retries}）。`),
+    onRetry: r =>
+      io.err(
+        `Sheets API から応答がありません（${r.reason}）。${Math.round(r.waitMs / 1000)}秒後に再試行します（${r.attempt}/${r.retries}）。`
+      ),
   });
   return { path: live.path, name: live.title, workbook: null, read: live.read };
 }

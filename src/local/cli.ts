@@ -1,5 +1,5 @@
 /** chizai-desk: the local CLI. A thin shell: each command lives in commands/, the rules in src/domain. */
-import { type Command, EXIT, type Io, UserError, processIo } from './cliSupport';
+import { type Command, EXIT, type Io, processIo, UserError } from './cliSupport';
 import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';

@@ -28,3 +28,9 @@ export interface Command {
   /** Returns the exit code. */
   run(args: readonly string[], io: Io): Promise<number>;
 }
+
+/** Prints a command's usage and summary (its --help); returns the exit code. */
+export function showHelp(io: Io, command: Pick<Command, 'usage' | 'summary'>): number {
+  io.out(`使い方: ${command.usage}\n${command.summary}`);
+  return EXIT.ok;
+}

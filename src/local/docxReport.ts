@@ -46,7 +46,10 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
  */
 function textUnits(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1.1 : 2;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += cp <= 0xff || (cp >= 0xff61 && cp <= 0xff9f) ? 1.1 : 2;
+  }
   return Math.ceil(n);
 }
 
@@ -137,7 +140,9 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
           new TableRow({
             cantSplit: true,
             keepNext: keepTogether && n < last,
-            children: block.header.map((_, i) => cell(r[i] ?? '', widths[i] ?? 0, { align: alignOf(i), total: block.totalRow === true && n === last })),
+            children: block.header.map((_, i) =>
+              cell(r[i] ?? '', widths[i] ?? 0, { align: alignOf(i), total: block.totalRow === true && n === last })
+            ),
           })
       ),
     ],
@@ -177,7 +182,14 @@ function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
     const keepNext = blocks[i + 1]?.kind === 'table';
     switch (block.kind) {
       case 'title':
-        out.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, pageBreakBefore, children: [new TextRun(block.text)] }));
+        out.push(
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            pageBreakBefore,
+            children: [new TextRun(block.text)],
+          })
+        );
         break;
       case 'heading':
         out.push(new Paragraph({ heading: HEADING[block.level], pageBreakBefore, keepNext: true, children: [new TextRun(block.text)] }));
@@ -186,11 +198,15 @@ function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
         out.push(new Paragraph({ pageBreakBefore, keepNext, children: [new TextRun(block.text)] }));
         break;
       case 'bullets':
-        block.items.forEach((item, i) =>
+        block.items.forEach((item, i) => {
           out.push(
-            new Paragraph({ numbering: { reference: BULLETS, level: 0 }, pageBreakBefore: pageBreakBefore && i === 0, children: [new TextRun(item)] })
-          )
-        );
+            new Paragraph({
+              numbering: { reference: BULLETS, level: 0 },
+              pageBreakBefore: pageBreakBefore && i === 0,
+              children: [new TextRun(item)],
+            })
+          );
+        });
         break;
       case 'table':
         if (pageBreakBefore) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
@@ -224,7 +240,14 @@ export async function renderDocx(blocks: readonly ReportBlock[], runningTitle: s
           paragraph: { spacing: { after: 100, line: 300 } },
         },
         title: headingStyle(32, 0, 240),
-        heading1: { ...headingStyle(28, 360, 120), paragraph: { spacing: { before: 360, after: 120 }, keepNext: true, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 2 } } } },
+        heading1: {
+          ...headingStyle(28, 360, 120),
+          paragraph: {
+            spacing: { before: 360, after: 120 },
+            keepNext: true,
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 2 } },
+          },
+        },
         heading2: headingStyle(23, 240, 80),
         heading3: headingStyle(21, 180, 60),
         listParagraph: { run: { font: FONTS, size: BODY_SIZE } },
@@ -234,10 +257,14 @@ export async function renderDocx(blocks: readonly ReportBlock[], runningTitle: s
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN } },
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(runningTitle)] })] }) },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [small(runningTitle)] })] }),
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [small([PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES])] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [small([PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES])] }),
+            ],
           }),
         },
         children: bodyOf(blocks),

@@ -3,7 +3,7 @@
  * person or a mail client; nothing here opens a network connection.
  */
 import type MailComposerType from 'nodemailer/lib/mail-composer';
-import { type Ymd, partsOf, weekday } from '../domain/dates';
+import { partsOf, weekday, type Ymd } from '../domain/dates';
 import type { ComposedMail } from '../domain/reminders/digest';
 
 /** Sender when none is configured: a no-reply address that cannot be answered by mistake. */
@@ -30,7 +30,6 @@ export function mailDate(today: Ymd, hour = 8): string {
 /** The message as bytes: subject and names encoded per RFC 2047, text body UTF-8, CRLF line ends. */
 export function emlOf(mail: ComposedMail, today: Ymd, key: string, options: EmlOptions = {}): Promise<Buffer> {
   // nodemailer loads on demand: commands that write no mail need not pay its start-up time.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const MailComposer = require('nodemailer/lib/mail-composer') as typeof MailComposerType;
   const composer = new MailComposer({
     from: options.from ?? DEFAULT_FROM,
@@ -50,6 +49,9 @@ export function emlOf(mail: ComposedMail, today: Ymd, key: string, options: EmlO
 
 /** One file per recipient and digest: '2024-12-02_nao.mikami@example.co.jp_1a2b3c4d.eml'. */
 export function emlFileName(today: Ymd, to: string, key: string): string {
-  const who = to.trim().toLowerCase().replace(/[^a-z0-9._@+-]/g, '_');
+  const who = to
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9._@+-]/g, '_');
   return `${today}_${who}_${key.slice(-8)}.eml`;
 }

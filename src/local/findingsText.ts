@@ -4,9 +4,7 @@ import type { Finding } from '../domain/findings';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../domain/rules/minutes';
 
 export function findingLine(f: Finding): string {
-  const where = [f.sheet, f.row === null ? null : `${f.row}行目`, f.column === null ? null : `「${f.column}」列`]
-    .filter(Boolean)
-    .join(' ');
+  const where = [f.sheet, f.row === null ? null : `${f.row}行目`, f.column === null ? null : `「${f.column}」列`].filter(Boolean).join(' ');
   return `[${f.severity === 'error' ? 'エラー' : '警告'}] ${where}: ${f.message}`;
 }
 

@@ -16,7 +16,7 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth, type OAuth2Client } from 'google-auth-library';
 import type { Cell, RawRow, RawTable } from '../domain/cell';
-import { readLedger, type ReadResult } from '../domain/workbook';
+import { type ReadResult, readLedger } from '../domain/workbook';
 import { UserError } from './cliSupport';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -35,7 +35,12 @@ export interface SheetsReadOptions {
   /** Waits between attempts (tests pass a recorder). */
   readonly sleep?: (ms: number) => Promise<void>;
   /** Told before each wait, so a command can say why it is pausing. */
-  readonly onRetry?: (info: { readonly attempt: number; readonly retries: number; readonly waitMs: number; readonly reason: string }) => void;
+  readonly onRetry?: (info: {
+    readonly attempt: number;
+    readonly retries: number;
+    readonly waitMs: number;
+    readonly reason: string;
+  }) => void;
   /** Per attempt. Default 60 s. */
   readonly timeoutMs?: number;
   /**
@@ -117,8 +122,11 @@ export function tableOf(name: string, grids: readonly sheets_v4.Schema$GridData[
   for (const g of grids) {
     (g.rowData ?? []).forEach((row, i) => {
       const r = (g.startRow ?? 0) + i;
-      const line = (grid[r] ??= []);
-      (row.values ?? []).forEach((cell, j) => (line[(g.startColumn ?? 0) + j] = cell));
+      const line = grid[r] ?? [];
+      grid[r] = line;
+      (row.values ?? []).forEach((cell, j) => {
+        line[(g.startColumn ?? 0) + j] = cell;
+      });
     });
   }
   const headerCells = (grid[0] ?? []).map(toCell);
@@ -224,7 +232,15 @@ interface ApiFailure {
 }
 
 /** Connection failures worth another try: the network dropped or timed out, not a wrong address. */
-const RETRYABLE_NETWORK: ReadonlySet<string> = new Set(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const RETRYABLE_NETWORK: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const NETWORK_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)$/;
 
 /** The connection error's code (ECONNREFUSED, ENOTFOUND, ETIMEDOUT, …) when no HTTP answer came at all. */
@@ -248,7 +264,8 @@ const unreachable = (code: string): UserError =>
 function failureOf(e: unknown): ApiFailure {
   const response = (e as { response?: { status?: unknown; data?: unknown; headers?: unknown } }).response;
   const status = typeof response?.status === 'number' ? response.status : null;
-  const error = (response?.data as { error?: { message?: unknown; status?: unknown; details?: unknown; errors?: unknown } } | undefined)?.error;
+  const error = (response?.data as { error?: { message?: unknown; status?: unknown; details?: unknown; errors?: unknown } } | undefined)
+    ?.error;
   const details = Array.isArray(error?.details) ? (error.details as { reason?: unknown }[]) : [];
   const legacy = Array.isArray(error?.errors) ? (error.errors as { reason?: unknown }[]) : [];
   const reason = [...details, ...legacy].map(d => d.reason).find((r): r is string => typeof r === 'string') ?? String(error?.status ?? '');
@@ -264,7 +281,8 @@ function retryAfterOf(headers: unknown): number | null {
   return raw !== null && raw !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
 }
 
-const isRetryable = (f: ApiFailure): boolean => f.status === 408 || f.status === 429 || (f.status !== null && f.status >= 500 && f.status <= 599);
+const isRetryable = (f: ApiFailure): boolean =>
+  f.status === 408 || f.status === 429 || (f.status !== null && f.status >= 500 && f.status <= 599);
 
 function apiError(f: ApiFailure, id: string, email: string | null, attempts: number): UserError {
   const google = f.message ? `（Google の応答: ${f.message}）` : '';
@@ -341,7 +359,8 @@ async function fetchSpreadsheet(id: string, options: SheetsReadOptions): Promise
           ...(options.fetchImplementation ? { fetchImplementation: options.fetchImplementation } : {}),
         }
       );
-      if (!res.data || typeof res.data !== 'object') throw new UserError('Google Sheets API から予期しない応答がありました。しばらくおいてからもう一度実行してください。');
+      if (!res.data || typeof res.data !== 'object')
+        throw new UserError('Google Sheets API から予期しない応答がありました。しばらくおいてからもう一度実行してください。');
       return res.data;
     } catch (e) {
       if (e instanceof UserError) throw e;

@@ -12,13 +12,13 @@
  * would refuse, unusual zip layouts, any error) is detected and read with the full reader instead, so the
  * RawTables and the messages are those of readTables(loadXlsx(path)) for every file.
  */
-import ExcelJS from 'exceljs';
+
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import ExcelJS from 'exceljs';
 import type { Cell, RawRow, RawTable } from '../domain/cell';
 import { loadXlsx, readTables, toCell, workbookBytes } from './xlsxWorkbook';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 type XmlNode = { name: string; attributes: Record<string, string> };
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
 type CellModel = {
@@ -46,14 +46,14 @@ const RowXform = require('exceljs/lib/xlsx/xform/sheet/row-xform') as new () => 
   model: RowModel;
 };
 const SharedStringsXform = require('exceljs/lib/xlsx/xform/strings/shared-strings-xform') as new () => Xform<unknown>;
-const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => Xform<
-  { Id: string; Target: string }[]
->;
+const RelationshipsXform = require('exceljs/lib/xlsx/xform/core/relationships-xform') as new () => Xform<{ Id: string; Target: string }[]>;
 const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform') as new () => Xform<WorkbookXmlModel> & {
   map: { workbookPr: unknown };
 };
 const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform') as new () => Xform<unknown>;
-const Range = require('exceljs/lib/doc/range') as new (ref: string) => {
+const Range = require('exceljs/lib/doc/range') as new (
+  ref: string
+) => {
   top: number;
   left: number;
   bottom: number;
@@ -63,7 +63,6 @@ const Range = require('exceljs/lib/doc/range') as new (ref: string) => {
 const colCache = require('exceljs/lib/utils/col-cache') as {
   decodeAddress(a: string): { row: number; col: number };
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 interface WorkbookXmlModel {
   sheets?: { id: number; name: unknown; rId: string }[];
@@ -267,7 +266,7 @@ function tableOf(name: string, rows: (SheetRow | undefined)[]): RawTable {
   for (let c = 0; c < width; c++) header.push(headerCells[c] ?? null);
   const out: RawRow[] = [];
   rows.forEach((row, index) => {
-    if (!row || !row.hasValues || index === 0) return;
+    if (!row?.hasValues || index === 0) return;
     const cells: Cell[] = [];
     for (let c = 0; c < width; c++) cells.push(row.cells[c] ?? null);
     out.push({ rowNumber: index + 1, cells });
@@ -303,25 +302,29 @@ async function readStreaming(bytes: Buffer): Promise<Map<string, RawTable>> {
   let sharedStrings: unknown;
   const seen = { workbook: false, styles: false, sharedStrings: false };
   const ready = () =>
-    (seen.workbook || !has('xl/workbook.xml')) && (seen.styles || !has('xl/styles.xml')) && (seen.sharedStrings || !has('xl/sharedStrings.xml'));
+    (seen.workbook || !has('xl/workbook.xml')) &&
+    (seen.styles || !has('xl/styles.xml')) &&
+    (seen.sharedStrings || !has('xl/sharedStrings.xml'));
   Object.defineProperty(reader, 'sharedStrings', { get: () => [], set: () => {}, configurable: true });
   Object.defineProperty(reader, 'workbookRels', { get: () => [], set: () => {}, configurable: true });
   // The full reader's own xforms for each part, fed whole characters.
-  reader._parseRels = async function (entry: NodeJS.ReadableStream) {
+  reader._parseRels = async (entry: NodeJS.ReadableStream) => {
     workbookRels = await new RelationshipsXform().parseStream(utf8(iterateStream(entry)));
   };
-  reader._parseWorkbook = async function (entry: NodeJS.ReadableStream) {
+  reader._parseWorkbook = async (entry: NodeJS.ReadableStream) => {
     const xform = new WorkbookXform();
     await xform.parseStream(utf8(iterateStream(entry)));
     workbook = xform.model;
     seen.workbook = true;
   };
-  reader._parseStyles = async function (entry: NodeJS.ReadableStream) {
+  reader._parseStyles = async (entry: NodeJS.ReadableStream) => {
     const xform = new StylesXform();
     await xform.parseStream(utf8(iterateStream(entry)));
     styles = xform;
     seen.styles = true;
   };
+  // exceljs iterates what this method returns, so it stays a generator although it yields nothing.
+  // biome-ignore lint/correctness/useYield: replaces exceljs' own async generator method
   reader._parseSharedStrings = async function* (entry: NodeJS.ReadableStream) {
     const xform = new SharedStringsXform();
     await xform.parseStream(utf8(iterateStream(entry)));
@@ -347,7 +350,11 @@ async function readStreaming(bytes: Buffer): Promise<Map<string, RawTable>> {
     }
     sheetNo = undefined;
   }
-  if (has('xl/workbook.xml') !== seen.workbook || has('xl/styles.xml') !== seen.styles || has('xl/sharedStrings.xml') !== seen.sharedStrings)
+  if (
+    has('xl/workbook.xml') !== seen.workbook ||
+    has('xl/styles.xml') !== seen.styles ||
+    has('xl/sharedStrings.xml') !== seen.sharedStrings
+  )
     throw new NeedsFullReader();
   for (const [n, text] of early) {
     early.delete(n);
@@ -370,7 +377,10 @@ async function readStreaming(bytes: Buffer): Promise<Map<string, RawTable>> {
     usedParts.add(part as string);
     byId[sheet.id] = { orderNo: sheets.findIndex(s => s.id === sheet.id), name: sheet.name, rows };
   }
-  const ordered = byId.slice(1).sort((a, b) => a.orderNo - b.orderNo).filter(Boolean);
+  const ordered = byId
+    .slice(1)
+    .sort((a, b) => a.orderNo - b.orderNo)
+    .filter(Boolean);
   if (ordered.length === 0) throw new NeedsFullReader(); // the full reader's message for a workbook with no sheet
   const taken = new Set<string>();
   const tables = new Map<string, RawTable>();

@@ -4,11 +4,11 @@
  */
 import ExcelJS from 'exceljs';
 import { contract } from '../../sheets-templates/contract';
+import { serialFromYmd } from '../domain/dates';
 import { tabByName } from '../domain/schema';
-import { workbookTemplate, type TabTemplate } from '../domain/template';
+import { type TabTemplate, workbookTemplate } from '../domain/template';
 import { columnLetter } from '../domain/workbook';
 import { dateOfSerial } from './xlsxWorkbook';
-import { serialFromYmd } from '../domain/dates';
 
 export type SampleRow = Readonly<Record<string, string | number | boolean>>;
 export type SampleTabs = Readonly<Record<string, readonly SampleRow[]>>;
@@ -25,7 +25,7 @@ function cellValueFor(tab: TabTemplate, header: string, value: string | number |
   const spec = tabByName(tab.name);
   const column = spec?.columns.find(c => c.header === header);
   const isDateSetting =
-    spec?.key === 'settings' && header === '値' && contract.settings.some(s => s.name === row['項目'] && s.type === 'date');
+    spec?.key === 'settings' && header === '値' && contract.settings.some(s => s.name === row.項目 && s.type === 'date');
   if ((column?.type === 'date' || isDateSetting) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return dateOfSerial(serialFromYmd(value));
   }

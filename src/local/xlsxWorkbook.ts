@@ -2,9 +2,10 @@
  * XlsxWorkbook: the .xlsx adapter (exceljs). Reads every tab into RawTables exactly as typed;
  * dates become spreadsheet serials (exceljs' dates are UTC-based, so no TZ enters).
  */
-import ExcelJS from 'exceljs';
+
 import { readFileSync } from 'node:fs';
-import { type Cell, type RawRow, type RawTable, isDateValue } from '../domain/cell';
+import ExcelJS from 'exceljs';
+import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/cell';
 
 export class UnreadableWorkbookError extends Error {}
 
@@ -25,10 +26,8 @@ export function serialOf(d: Date, date1904 = false): number {
 }
 export const dateOfSerial = (serial: number): Date => new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 
-
 // exceljs reads <workbookPr date1904="1"> but not the equally valid date1904="true" (xsd:boolean, as SheetJS
 // and others write it): every date of such a workbook would silently be read 4 years and a day early.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const WorkbookPropertiesXform = require('exceljs/lib/xlsx/xform/book/workbook-properties-xform') as {
   prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean; model?: { date1904: boolean } };
 };
@@ -42,7 +41,6 @@ WorkbookPropertiesXform.prototype.parseOpen = function (node) {
 // exceljs hands each part's XML to JSZip as a string, and JSZip encodes strings to UTF-8 in 16K-character
 // slices: an emoji (a surrogate pair) that straddles a slice is written as two U+FFFD, so a typed value
 // (a long 備考 with emoji) would come out changed in every .xlsx we write. Hand JSZip the UTF-8 bytes.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ZipStream = require('exceljs/lib/utils/zip-stream') as {
   ZipWriter: { prototype: { append(data: unknown, options: { name: string; base64?: boolean }): void } };
 };

@@ -4,7 +4,7 @@
  * write nothing into a column people type in (only 期限/状態, notes, backgrounds and 実行ログ are the
  * system's), create no formula, and mark exactly the cells the local `check` names.
  */
-import { AS_OF, type FindingKey, type WorkbookCase, cases, sheetsOf } from '../../scripts/make-bad-inputs';
+import { AS_OF, cases, type FindingKey, sheetsOf, type WorkbookCase } from '../../scripts/make-bad-inputs';
 import type { FakeGoogle } from '../gas/fakes';
 import { type BundleContext, loadBundle, setClock } from './loadBundle';
 
@@ -37,7 +37,9 @@ function typedCells(fake: FakeGoogle): Record<string, unknown[][]> {
     const header = (values[0] ?? []).map(norm);
     const skip = norm(name) === '会議登録簿' ? header.flatMap((h, i) => (COMPUTED.has(h) ? [i] : [])) : [];
     out[name] = values.map((row, r) =>
-      row.map((v, c) => (r > 0 && skip.includes(c) ? '(computed)' : v instanceof Object && 'getTime' in v ? `date ${(v as Date).getTime()}` : v))
+      row.map((v, c) =>
+        r > 0 && skip.includes(c) ? '(computed)' : v instanceof Object && 'getTime' in v ? `date ${(v as Date).getTime()}` : v
+      )
     );
   }
   return out;
@@ -83,7 +85,8 @@ describe.each(sheetCases.map(c => [c.name, c] as const))('%s', (_name, c) => {
     expect(alert?.prompt).toContain(`エラー ${errors}件`);
     // The dialog names tab, row and column of what it lists (the first 15).
     if (c.adds.length <= 15)
-      for (const f of c.adds) expect(alert?.prompt).toContain(`・${f.sheet}${f.row ? ` ${f.row}行目` : ''}${f.column ? `「${f.column}」` : ''}`);
+      for (const f of c.adds)
+        expect(alert?.prompt).toContain(`・${f.sheet}${f.row ? ` ${f.row}行目` : ''}${f.column ? `「${f.column}」` : ''}`);
   });
 
   test('checkAllEntries marks exactly the cells at fault (note and colour), nothing else', () => {
@@ -172,7 +175,7 @@ describe('what people type, through onEdit', () => {
   test('pasting a block of 50,000-character emoji cells over free text: no exception, the text kept exactly', () => {
     const { fake } = open(clean);
     const long = cases.find(c => c.name === 'long-cells-with-emoji') as WorkbookCase;
-    const text = sheetsOf(long)['PD稼働記録']?.[1]?.[7] as string;
+    const text = sheetsOf(long).PD稼働記録?.[1]?.[7] as string;
     fake.simulateUserEdit('PD稼働記録', 2, 8, [[text], [text], [text]]);
     expect(fake.sheetValues('PD稼働記録')?.[3]?.[7]).toBe(text);
     expect(consoleErrors(fake)).toEqual([]);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbookTemplate } from '../../src/domain/template';
+import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 import { BUILD_DIR, loadBundle, setClock } from './loadBundle';
-import { SAMPLE_AS_OF, morePdRows, sampleSheets } from '../support/sampleSheets';
 
 const code = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
 const ENTRY_POINTS = ['onOpen', 'onEdit', 'generateMonthlyReport', 'checkAllEntries', 'sendReminders', 'installTriggers', 'setupWorkbook'];
@@ -45,7 +45,15 @@ describe('setupWorkbook', () => {
     const meetings = fake.spreadsheet.getSheetByName('会議登録簿');
     const typeColumn = 2;
     const rule = meetings?.getRange(2, typeColumn).getDataValidation();
-    expect(rule?.getCriteriaValues()[0]).toEqual(['地域連携会議', '支援検討会', '研修会', 'PDチーム内会議', '月次連絡会', '成果発表会', 'その他']);
+    expect(rule?.getCriteriaValues()[0]).toEqual([
+      '地域連携会議',
+      '支援検討会',
+      '研修会',
+      'PDチーム内会議',
+      '月次連絡会',
+      '成果発表会',
+      'その他',
+    ]);
   });
 
   test('protects 実行ログ and the computed columns 期限 and 状態 (warning only)', () => {
@@ -63,7 +71,7 @@ describe('setupWorkbook', () => {
 
   test('never touches data already there; running it twice adds nothing twice', () => {
     const sheets = sampleSheets();
-    const { fake, app } = loadBundle({ sheets: { 案件台帳: sheets['案件台帳'] ?? [] } });
+    const { fake, app } = loadBundle({ sheets: { 案件台帳: sheets.案件台帳 ?? [] } });
     const before = JSON.stringify(fake.sheetValues('案件台帳'));
     app.setupWorkbook();
     app.setupWorkbook();
@@ -73,7 +81,14 @@ describe('setupWorkbook', () => {
   });
 
   test('a tab missing a header gets it after its last column, values untouched', () => {
-    const { fake, app } = loadBundle({ sheets: { 情報取扱者名簿: [['氏名', 'メール', '備考'], ['山田 花子', 'hanako@example.co.jp', 'メモ']] } });
+    const { fake, app } = loadBundle({
+      sheets: {
+        情報取扱者名簿: [
+          ['氏名', 'メール', '備考'],
+          ['山田 花子', 'hanako@example.co.jp', 'メモ'],
+        ],
+      },
+    });
     app.setupWorkbook();
     const values = fake.sheetValues('情報取扱者名簿') ?? [];
     expect(values[0]).toEqual(['氏名', 'メール', '備考', '所属', '役割', '有効']);
@@ -211,7 +226,9 @@ describe('generateMonthlyReport through the menu entry point', () => {
       fake.calls.reset();
       app.generateMonthlyReport();
       return Object.fromEntries(
-        Object.entries(fake.calls.snapshot()).filter(([k]) => /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem)\./.test(k))
+        Object.entries(fake.calls.snapshot()).filter(([k]) =>
+          /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|ListItem)\./.test(k)
+        )
       );
     };
     // Both sizes spread their rows over the same 150 days, so the report says the same things at both.
@@ -220,7 +237,7 @@ describe('generateMonthlyReport through the menu entry point', () => {
 
   test('without the recorded cloud-use approval no Doc is made, the user is told what to fill in, and 実行ログ has the refusal', () => {
     const sheets = sampleSheets();
-    sheets['設定'] = (sheets['設定'] ?? []).filter(r => r[0] !== 'ISMAP承認日');
+    sheets.設定 = (sheets.設定 ?? []).filter(r => r[0] !== 'ISMAP承認日');
     const { fake, app } = loadBundle({ sheets, userEmail: approvedUser });
     setClock(app, at);
     fake.ui.queuePrompt('2024-11');

@@ -1,11 +1,14 @@
 /** Loads build/Code.js as Apps Script would: one classic script in a fresh context, on the fakes. */
-import { join } from 'node:path';
+
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { runInContext } from 'node:vm';
 import { createFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../gas/fakes';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const gas = require('gas-local') as { require(folder: string, globals: object, options?: object): BundleContext; globalMockDefault: object };
+const gas = require('gas-local') as {
+  require(folder: string, globals: object, options?: object): BundleContext;
+  globalMockDefault: object;
+};
 
 export const BUILD_DIR = join(__dirname, '../../build');
 
@@ -25,7 +28,11 @@ export function loadBundle(options: FakeGoogleOptions = {}): { fake: FakeGoogle;
   if (!existsSync(join(BUILD_DIR, 'Code.js'))) throw new Error('build/Code.js is missing: run `npm run build` (npm test does)');
   const fake = createFakeGoogle(options);
   // Only Code.js: appsscript.json is the manifest, not a script.
-  const app = gas.require(BUILD_DIR, { ...fake.globals, __proto__: gas.globalMockDefault }, { filter: (f: string) => f.endsWith('Code.js') });
+  const app = gas.require(
+    BUILD_DIR,
+    { ...fake.globals, __proto__: gas.globalMockDefault },
+    { filter: (f: string) => f.endsWith('Code.js') }
+  );
   fake.adoptRealm(app);
   return { fake, app };
 }

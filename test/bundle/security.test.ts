@@ -54,7 +54,14 @@ describe('appsscript.json', () => {
   });
 
   test('never asks for full Drive, Gmail, all spreadsheets or external requests', () => {
-    const broad = ['auth/drive', 'auth/drive.readonly', 'auth/spreadsheets', 'auth/script.external_request', 'auth/gmail.send', 'https://mail.google.com/'];
+    const broad = [
+      'auth/drive',
+      'auth/drive.readonly',
+      'auth/spreadsheets',
+      'auth/script.external_request',
+      'auth/gmail.send',
+      'https://mail.google.com/',
+    ];
     for (const scope of manifest.oauthScopes) for (const b of broad) expect(scope.endsWith(b)).toBe(false);
   });
 

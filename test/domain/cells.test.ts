@@ -194,11 +194,14 @@ describe('parseDate (DESIGN: 2024/10/1, 2024-10-01, 令和6年10月1日, R6.10.1
     expect(failure(parseDate(typed)).message).toContain('年がありません');
   });
 
-  test.each(['明日', 'TBD', '2024/10', '2024/10-01', '1949/12/31', '2101/1/1'])('unreadable or out-of-range text %j → invalid-date quoting it', typed => {
-    const f = failure(parseDate(typed));
-    expect(f.code).toBe('invalid-date');
-    expect(f.message).toContain(`「${typed}」`);
-  });
+  test.each(['明日', 'TBD', '2024/10', '2024/10-01', '1949/12/31', '2101/1/1'])(
+    'unreadable or out-of-range text %j → invalid-date quoting it',
+    typed => {
+      const f = failure(parseDate(typed));
+      expect(f.code).toBe('invalid-date');
+      expect(f.message).toContain(`「${typed}」`);
+    }
+  );
 
   test('booleans and error values are not dates', () => {
     expect(failure(parseDate(true)).code).toBe('invalid-date');
@@ -488,14 +491,20 @@ describe('parseEmail (情報取扱者名簿 メール)', () => {
     expect(value(parseEmail(typed))).toBe(email);
   });
 
-  test.each<Cell>(['taro', 'taro@', '@example.jp', 'taro@example', 'taro@@example.jp', 'taro@exa mple.jp', 'ta..ro@example.jp', '山田@example.jp'])(
-    '%j → invalid-value',
-    typed => {
-      const f = failure(parseEmail(typed));
-      expect(f.code).toBe('invalid-value');
-      expect(f.message).toContain('example.jp のように');
-    },
-  );
+  test.each<Cell>([
+    'taro',
+    'taro@',
+    '@example.jp',
+    'taro@example',
+    'taro@@example.jp',
+    'taro@exa mple.jp',
+    'ta..ro@example.jp',
+    '山田@example.jp',
+  ])('%j → invalid-value', typed => {
+    const f = failure(parseEmail(typed));
+    expect(f.code).toBe('invalid-value');
+    expect(f.message).toContain('example.jp のように');
+  });
 
   test('two addresses in one cell are pointed out', () => {
     expect(failure(parseEmail('a@example.jp, b@example.jp')).message).toContain('1つのセルに1つ');

@@ -7,8 +7,8 @@ import sample from '../../sheets-templates/sample.json';
 import type { Cell, RawTable } from '../../src/domain/cell';
 import { check, errorCount } from '../../src/domain/check';
 import { serialFromYmd } from '../../src/domain/dates';
-import { readLedger } from '../../src/domain/workbook';
 import { workbookTemplate } from '../../src/domain/template';
+import { readLedger } from '../../src/domain/workbook';
 
 type SampleRow = Readonly<Record<string, string | number | boolean>>;
 
@@ -24,7 +24,7 @@ function sampleTables(): Map<string, RawTable> {
       cells: tab.columns.map((c): Cell => {
         const v = row[c.header];
         if (v === undefined) return null;
-        const isDate = c.kind === 'date' || (tab.name === '設定' && c.header === '値' && dateSettings.has(String(row['項目'])));
+        const isDate = c.kind === 'date' || (tab.name === '設定' && c.header === '値' && dateSettings.has(String(row.項目)));
         return isDate && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { serial: serialFromYmd(v) } : v;
       }),
     }));
@@ -64,7 +64,7 @@ describe('check on the sample workbook at asOf 2024-12-02 (SAMPLE.md)', () => {
   });
 
   test('every meeting of 会議登録簿 is listed, in sheet order', () => {
-    expect(result.meetings.map(m => m.id)).toEqual(sample.tabs['会議登録簿'].map(r => r['会議ID']));
+    expect(result.meetings.map(m => m.id)).toEqual(sample.tabs.会議登録簿.map(r => r.会議ID));
   });
 
   test('status totals: shared 11, shared-late 1, overdue 1, due-soon 1, pending 1, no-deadline 1, scheduled 4', () => {

@@ -1,6 +1,6 @@
 import type { Cell, RawTable } from '../../src/domain/cell';
 import { type ReadResult, readLedger } from '../../src/domain/workbook';
-import { type Book, type TypedRow, caseRow, dateCell, findingsOf, headersOf, meetingRow, pdRow, rawTable, tablesOf } from './rules/book';
+import { type Book, caseRow, dateCell, findingsOf, headersOf, meetingRow, pdRow, rawTable, type TypedRow, tablesOf } from './rules/book';
 
 /** The book.ts workbook with one tab replaced by a table typed by hand. */
 function readWith(table: RawTable, book: Book = {}): ReadResult {
@@ -46,8 +46,12 @@ describe('columns are found by header text in row 1 (DESIGN "The workbook contra
   });
 
   test('headers are compared after NFKC and trimming: stray full-width spaces and full-width letters match', () => {
-    const header = headersOf('会議登録簿').map(h => (h === '開催日' ? '　開催日　' : h === '会議ID' ? ' 会議ＩＤ' : h === '議事録担当' ? '議事録担当\u3000' : h));
-    const rows = [Object.fromEntries(Object.entries(MEETING).map(([k, v]) => [header.find(h => h.normalize('NFKC').trim() === k) ?? k, v]))];
+    const header = headersOf('会議登録簿').map(h =>
+      h === '開催日' ? '　開催日　' : h === '会議ID' ? ' 会議ＩＤ' : h === '議事録担当' ? '議事録担当\u3000' : h
+    );
+    const rows = [
+      Object.fromEntries(Object.entries(MEETING).map(([k, v]) => [header.find(h => h.normalize('NFKC').trim() === k) ?? k, v])),
+    ];
     const read = readWith(rawTable('会議登録簿', rows, header), { 案件台帳: CASES });
     expect(read.ledger.meetings).toEqual([MEETING_READ]);
     expect(read.findings).toEqual([]);
@@ -62,7 +66,16 @@ describe('columns are found by header text in row 1 (DESIGN "The workbook contra
 
   test('a missing header is reported once, not once per row; rows that need it are left out', () => {
     const header = headersOf('会議登録簿').filter(h => h !== '開催日');
-    const read = readWith(rawTable('会議登録簿', [{ 会議ID: 'M-001', 種別: '研修会' }, { 会議ID: 'M-002', 種別: '研修会' }], header));
+    const read = readWith(
+      rawTable(
+        '会議登録簿',
+        [
+          { 会議ID: 'M-001', 種別: '研修会' },
+          { 会議ID: 'M-002', 種別: '研修会' },
+        ],
+        header
+      )
+    );
     expect(read.findings.map(f => [f.code, f.row, f.column])).toEqual([['missing-header', 1, '開催日']]);
     expect(read.ledger.meetings).toEqual([]);
     expect([...read.ledger.meetingIds]).toEqual(['M-001', 'M-002']);
@@ -103,7 +116,7 @@ describe('columns are found by header text in row 1 (DESIGN "The workbook contra
     expect(read.findings[0]?.message).toContain('専門家活用記録');
   });
 
-  test('a missing 実行ログ (the system\'s own tab) is only a warning', () => {
+  test("a missing 実行ログ (the system's own tab) is only a warning", () => {
     const read = readLedger(tablesOf({ without: ['実行ログ'] }));
     expect(findingsOf(read, 'missing-tab')).toEqual([{ sheet: '実行ログ', row: null, column: null, severity: 'warning' }]);
   });
@@ -117,7 +130,7 @@ describe('rows (DESIGN "The workbook contract": blank rows skipped, row numbers 
     expect(read.ledger.pdHours.map(r => r.rowNumber)).toEqual([2, 5]);
   });
 
-  test('findings carry the sheet\'s own row number, wherever the data starts', () => {
+  test("findings carry the sheet's own row number, wherever the data starts", () => {
     const read = readWith(rawTable('PD稼働記録', [pdRow('2024-10-02', 'たくさん')], headersOf('PD稼働記録'), 7));
     expect(findingsOf(read, 'invalid-number')).toEqual([{ sheet: 'PD稼働記録', row: 7, column: '時間', severity: 'error' }]);
   });
@@ -153,7 +166,9 @@ describe('cells as people type them (DESIGN "The workbook contract": understood 
     ['令和元年5月1日', '2019-05-01'],
     ['H31.4.30', '2019-04-30'],
   ])('the date %s is read as %s', (typed, ymd) => {
-    const read = readWith(rawTable('会議登録簿', [{ ...meetingRow('M-001', '研修会', '2024-01-01'), 開催日: typed }]), { 設定: { 事業開始日: null } });
+    const read = readWith(rawTable('会議登録簿', [{ ...meetingRow('M-001', '研修会', '2024-01-01'), 開催日: typed }]), {
+      設定: { 事業開始日: null },
+    });
     expect(read.findings).toEqual([]);
     expect(read.ledger.meetings[0]?.date).toBe(ymd);
   });
@@ -195,7 +210,12 @@ describe('cells as people type them (DESIGN "The workbook contract": understood 
   });
 
   test('a date that cannot be understood is invalid-date at its row and column, never guessed', () => {
-    const read = readWith(rawTable('会議登録簿', [{ ...meetingRow('M-001', '研修会', '2024-11-06'), 開催日: '11/6' }, { ...meetingRow('M-002', '研修会', '2024-11-06'), 開催日: '2024/2/30' }]));
+    const read = readWith(
+      rawTable('会議登録簿', [
+        { ...meetingRow('M-001', '研修会', '2024-11-06'), 開催日: '11/6' },
+        { ...meetingRow('M-002', '研修会', '2024-11-06'), 開催日: '2024/2/30' },
+      ])
+    );
     expect(findingsOf(read, 'invalid-date')).toEqual([
       { sheet: '会議登録簿', row: 2, column: '開催日', severity: 'error' },
       { sheet: '会議登録簿', row: 3, column: '開催日', severity: 'error' },

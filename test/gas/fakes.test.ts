@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGoogle, FakeEditEvent, FakeGoogle } from './fakes';
+import { createFakeGoogle, type FakeEditEvent, type FakeGoogle } from './fakes';
 
 type Grid = unknown[][];
 
@@ -51,20 +51,30 @@ describe('Apps Script fidelity', () => {
     // The classic empty-tab bug: getLastRow() - 1 rows on a header-only sheet.
     expect(() => sheet.getRange(2, 1, sheet.getLastRow() - 1, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(undefined as unknown as number, 1)).toThrow(/don't match the method signature for SpreadsheetApp.Sheet.getRange/);
+    expect(() => sheet.getRange(undefined as unknown as number, 1)).toThrow(
+      /don't match the method signature for SpreadsheetApp.Sheet.getRange/
+    );
   });
 
   test('Range.setValues/setNotes/setBackgrounds/setDataValidations throw when the data shape does not match the range', () => {
     const fake = fakeWith({ S: [] });
     const range = sheetOf(fake, 'S').getRange(1, 1, 2, 3);
     expect(() => range.setValues([['a', 'b', 'c']])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.'
     );
-    expect(() => range.setValues([['a', 'b', 'c'], ['d', 'e']])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      range.setValues([
+        ['a', 'b', 'c'],
+        ['d', 'e'],
+      ])
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
     expect(() => range.setNotes([['n', 'n']])).toThrow(/number of rows in the data does not match/);
-    expect(() => range.setBackgrounds([['#fff', '#fff'], ['#fff', '#fff']])).toThrow(/number of columns in the data does not match.*data has 2 but the range has 3/);
+    expect(() =>
+      range.setBackgrounds([
+        ['#fff', '#fff'],
+        ['#fff', '#fff'],
+      ])
+    ).toThrow(/number of columns in the data does not match.*data has 2 but the range has 3/);
     expect(() => range.setDataValidations([[null, null, null]])).toThrow(/data has 1 but the range has 2/);
     expect(() => range.setNumberFormats([['@']])).toThrow(/number of rows/);
     // Nothing was written by the failed calls.
@@ -91,7 +101,7 @@ describe('Apps Script fidelity', () => {
     expect(data.getLastRow()).toBe(2);
   });
 
-  test("Spreadsheet.getSheetByName returns null for a missing sheet", () => {
+  test('Spreadsheet.getSheetByName returns null for a missing sheet', () => {
     const ss = fakeWith({ 案件台帳: [] }).globals.SpreadsheetApp.getActiveSpreadsheet();
     expect(ss.getSheetByName('nope')).toBeNull();
     expect(ss.getSheetByName('案件台帳')?.getName()).toBe('案件台帳');
@@ -100,7 +110,7 @@ describe('Apps Script fidelity', () => {
   test("a script's own writes (setValue/setValues) do not fire onEdit; simulateUserEdit does", () => {
     const fake = fakeWith({ S: [['a', 'b']] });
     const seen: FakeEditEvent[] = [];
-    fake.setOnEdit((e) => seen.push(e));
+    fake.setOnEdit(e => seen.push(e));
     const sheet = sheetOf(fake, 'S');
     sheet.getRange(2, 1).setValue('by script');
     sheet.getRange(3, 1, 1, 2).setValues([['x', 'y']]);
@@ -123,7 +133,16 @@ describe('Apps Script fidelity', () => {
     };
     fake.simulateUserEdit('S', 2, 1, [['new']], handler);
     fake.simulateUserEdit('S', 3, 1, [['first']], handler);
-    fake.simulateUserEdit('S', 4, 1, [['a', 'b'], ['c', 'd']], handler);
+    fake.simulateUserEdit(
+      'S',
+      4,
+      1,
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      handler
+    );
     fake.simulateUserEdit('S', 2, 1, [[42]], handler);
     const [edit, fresh, paste, num] = events;
     expect(edit?.value).toBe('new');
@@ -157,7 +176,7 @@ describe('Apps Script fidelity', () => {
     const fake = createFakeGoogle({ mailQuota: 2 });
     const mail = fake.globals.MailApp;
     expect(() => mail.sendEmail('a@example.com,b@example.com,c@example.com', 'S', 'B')).toThrow(
-      'Service invoked too many times for one day: email.',
+      'Service invoked too many times for one day: email.'
     );
     expect(fake.sentMail).toHaveLength(0);
     expect(mail.getRemainingDailyQuota()).toBe(2);
@@ -198,7 +217,7 @@ describe('Apps Script fidelity', () => {
     expect(fake.lock.scriptLockHeld()).toBe(true);
     svc.getScriptLock().releaseLock();
     expect(lock.hasLock()).toBe(false);
-    expect(fake.lock.attempts.map((a) => [a.method, a.acquired])).toEqual([
+    expect(fake.lock.attempts.map(a => [a.method, a.acquired])).toEqual([
       ['waitLock', false],
       ['tryLock', false],
       ['waitLock', true],
@@ -234,7 +253,7 @@ describe('Apps Script fidelity', () => {
     const t = app.newTrigger('sendReminders').timeBased().atHour(8).everyDays(1).inTimezone('Asia/Tokyo').create();
     app.newTrigger('onEditInstalled').forSpreadsheet(fake.globals.SpreadsheetApp.getActive()).onEdit().create();
     const listed = app.getProjectTriggers();
-    expect(listed.map((x) => x.getHandlerFunction())).toEqual(['sendReminders', 'onEditInstalled']);
+    expect(listed.map(x => x.getHandlerFunction())).toEqual(['sendReminders', 'onEditInstalled']);
     expect(listed[0]?.getEventType()).toBe(app.EventType.CLOCK);
     expect(listed[0]?.getTriggerSource()).toBe(app.TriggerSource.CLOCK);
     expect(listed[1]?.getEventType()).toBe(app.EventType.ON_EDIT);
@@ -243,7 +262,7 @@ describe('Apps Script fidelity', () => {
     expect(listed[0]?.getUniqueId()).not.toBe(listed[1]?.getUniqueId());
     expect(fake.triggers[0]?.schedule).toEqual({ atHour: 8, everyDays: 1, timezone: 'Asia/Tokyo' });
     app.deleteTrigger(listed[0]!);
-    expect(app.getProjectTriggers().map((x) => x.getHandlerFunction())).toEqual(['onEditInstalled']);
+    expect(app.getProjectTriggers().map(x => x.getHandlerFunction())).toEqual(['onEditInstalled']);
     expect(() => app.newTrigger('f').timeBased().atHour(24)).toThrow();
     expect(() => app.newTrigger('f').timeBased().atHour(-1)).toThrow();
     expect(app.AuthMode.FULL).toBe('FULL');
@@ -269,13 +288,20 @@ describe('Apps Script fidelity', () => {
 
 describe('call counting and fault injection', () => {
   test('every public method call is counted as Class.method; calls made inside the fakes are not', () => {
-    const fake = fakeWith({ S: [['a', 'b'], ['c', 'd']] });
+    const fake = fakeWith({
+      S: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    });
     const { SpreadsheetApp, MailApp, DocumentApp } = fake.globals;
     const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S')!;
     sheet.getDataRange().getValues();
     sheet.getRange(1, 1).getValue();
     MailApp.sendEmail('a@example.com', 's', 'b');
-    DocumentApp.create('doc').getBody().appendTable([['x']]);
+    DocumentApp.create('doc')
+      .getBody()
+      .appendTable([['x']]);
     expect(fake.calls.snapshot()).toEqual({
       'Body.appendTable': 1,
       'Document.getBody': 1,
@@ -332,23 +358,28 @@ describe('SpreadsheetApp surface', () => {
     expect(ss.getUrl()).toBe('https://docs.google.com/spreadsheets/d/ss1/edit');
     expect(ss.getName()).toBe('知財ブック');
     expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['A', 'B']);
+    expect(ss.getSheets().map(s => s.getName())).toEqual(['A', 'B']);
     const c = ss.insertSheet('C');
     expect(c.getMaxRows()).toBe(1000);
     expect(c.getMaxColumns()).toBe(26);
     expect(() => ss.insertSheet('C')).toThrow('A sheet with the name "C" already exists. Please enter another name.');
-    expect(new Set(ss.getSheets().map((s) => s.getSheetId())).size).toBe(3);
+    expect(new Set(ss.getSheets().map(s => s.getSheetId())).size).toBe(3);
     ss.toast('完了', 'chizai-desk', 5);
     expect(fake.toasts).toEqual([{ message: '完了', title: 'chizai-desk', timeoutSeconds: 5 }]);
     c.protect().setDescription('system');
     c.getRange('A1:B2').protect().setWarningOnly(true);
-    expect(ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map((p) => p.getDescription())).toEqual(['system']);
-    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.isWarningOnly())).toEqual([true]);
+    expect(ss.getProtections(SpreadsheetApp.ProtectionType.SHEET).map(p => p.getDescription())).toEqual(['system']);
+    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE).map(p => p.isWarningOnly())).toEqual([true]);
     SpreadsheetApp.flush();
   });
 
   test('Sheet: A1 ranges, getDataRange, appendRow, frozen rows, column widths, distinct sheet ids', () => {
-    const fake = fakeWith({ S: [['h1', 'h2', 'h3'], [1, 2, 3]] });
+    const fake = fakeWith({
+      S: [
+        ['h1', 'h2', 'h3'],
+        [1, 2, 3],
+      ],
+    });
     const sheet = sheetOf(fake, 'S');
     const r = sheet.getRange('A1:C3');
     expect([r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()]).toEqual([1, 1, 3, 3, 3, 3]);
@@ -390,7 +421,11 @@ describe('SpreadsheetApp surface', () => {
     expect(row.getNumberFormats()).toEqual([['0.###############', '0.###############', '0.###############']]);
     row.setNumberFormat('yyyy-mm-dd');
     expect(row.getNumberFormats()[0]).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd']);
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList(['候補', '支援中'], true).setAllowInvalid(false).setHelpText('選んでください').build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(['候補', '支援中'], true)
+      .setAllowInvalid(false)
+      .setHelpText('選んでください')
+      .build();
     const check = SpreadsheetApp.newDataValidation().requireCheckbox().build();
     row.setDataValidations([[rule, null, check]]);
     const got = row.getDataValidations()[0]!;
@@ -419,7 +454,7 @@ describe('SpreadsheetApp surface', () => {
     expect(p.isWarningOnly()).toBe(true);
     expect(p.getProtectionType()).toBe(SpreadsheetApp.ProtectionType.SHEET);
     expect(p.getRange().getA1Notation()).toBe('A1:Z1000');
-    expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com']);
+    expect(p.getEditors().map(u => u.getEmail())).toEqual(['owner@example.com']);
     expect(p.canEdit()).toBe(true);
     const rp = sheet.getRange('B2:C3').protect();
     expect(rp.getRange().getA1Notation()).toBe('B2:C3');
@@ -443,7 +478,11 @@ describe('SpreadsheetApp surface', () => {
       ['Generate monthly report', 'generateMonthlyReport'],
       ['Check all entries', 'checkAllEntries'],
     ]);
-    expect(fake.ui.menus[0]?.entries[2]).toEqual({ kind: 'submenu', title: '管理', entries: [{ kind: 'item', caption: 'Install triggers', functionName: 'installTriggers' }] });
+    expect(fake.ui.menus[0]?.entries[2]).toEqual({
+      kind: 'submenu',
+      title: '管理',
+      entries: [{ kind: 'item', caption: 'Install triggers', functionName: 'installTriggers' }],
+    });
     expect(ui.alert('done')).toBe(ui.Button.OK);
     fake.ui.queueAlert('NO');
     expect(ui.alert('確認', '送信しますか?', ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
@@ -452,7 +491,7 @@ describe('SpreadsheetApp surface', () => {
     expect(resp.getResponseText()).toBe('2024-10');
     expect(resp.getSelectedButton()).toBe(ui.Button.OK);
     expect(() => ui.prompt('again')).toThrow(/queued no answer/);
-    expect(fake.ui.alerts.map((a) => [a.title, a.prompt, a.buttons, a.answer.button])).toEqual([
+    expect(fake.ui.alerts.map(a => [a.title, a.prompt, a.buttons, a.answer.button])).toEqual([
       [null, 'done', null, 'OK'],
       ['確認', '送信しますか?', 'YES_NO', 'NO'],
     ]);
@@ -489,7 +528,7 @@ describe('DocumentApp and DriveApp surface', () => {
     body.appendListItem('議事録が遅延');
     body.appendPageBreak();
     expect(body.getNumChildren()).toBe(6);
-    expect(body.getParagraphs().map((p) => p.getText())).toEqual(['', '月次報告', 'PD稼働']);
+    expect(body.getParagraphs().map(p => p.getText())).toEqual(['', '月次報告', 'PD稼働']);
     expect(body.getTables()).toHaveLength(1);
     expect(body.getChild(3).getType()).toBe(DocumentApp.ElementType.TABLE);
     expect(body.getText()).toBe('\n月次報告\nPD稼働\n項目\t値\n時間\t12.5\n議事録が遅延\n');
@@ -504,7 +543,13 @@ describe('DocumentApp and DriveApp surface', () => {
       { type: 'paragraph', text: '', heading: 'NORMAL' },
       { type: 'paragraph', text: '月次報告', heading: 'TITLE' },
       { type: 'paragraph', text: 'PD稼働', heading: 'HEADING1' },
-      { type: 'table', rows: [['項目', '値'], ['時間', '12.5']] },
+      {
+        type: 'table',
+        rows: [
+          ['項目', '値'],
+          ['時間', '12.5'],
+        ],
+      },
       { type: 'listItem', text: '議事録が遅延', nestingLevel: 0, glyphType: 'BULLET' },
       { type: 'pageBreak' },
       { type: 'paragraph', text: '追記', heading: 'NORMAL' },
@@ -521,8 +566,12 @@ describe('DocumentApp and DriveApp surface', () => {
   test('DriveApp: files and folders by id, unknown ids throw, moveTo, getFilesByName, parents, docs land in the root', () => {
     const fake = createFakeGoogle({ folders: [{ id: 'reports', name: '報告書', files: [{ id: 'old', name: '月次報告 2024-09' }] }] });
     const { DriveApp, DocumentApp } = fake.globals;
-    expect(() => DriveApp.getFileById('missing')).toThrow('No item with the given ID could be found. Or perhaps you do not have permission to access it.');
-    expect(() => DriveApp.getFolderById('missing')).toThrow('No item with the given ID could be found. Or perhaps you do not have permission to access it.');
+    expect(() => DriveApp.getFileById('missing')).toThrow(
+      'No item with the given ID could be found. Or perhaps you do not have permission to access it.'
+    );
+    expect(() => DriveApp.getFolderById('missing')).toThrow(
+      'No item with the given ID could be found. Or perhaps you do not have permission to access it.'
+    );
     const folder = DriveApp.getFolderById('reports');
     expect(folder.getName()).toBe('報告書');
     const doc = DocumentApp.create('月次報告 2024-10');
@@ -560,7 +609,9 @@ describe('Session, Utilities, Logger, console, auth modes', () => {
     expect(Utilities.formatDate(d, 'UTC', 'yyyy/MM/dd HH:mm')).toBe('2024/12/31 15:04');
     expect(Utilities.formatDate(d, 'GMT+9', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2025-01-01T00:04:05+09:00');
     expect(Utilities.formatDate(d, 'Asia/Tokyo', 'yyyyMMdd E')).toBe('20250101 Wed');
-    expect(() => Utilities.formatDate('2024-01-01' as unknown as Date, 'Asia/Tokyo', 'yyyy')).toThrow(/method signature for Utilities.formatDate/);
+    expect(() => Utilities.formatDate('2024-01-01' as unknown as Date, 'Asia/Tokyo', 'yyyy')).toThrow(
+      /method signature for Utilities.formatDate/
+    );
     expect(() => Utilities.formatDate(d, 'Asia/Tokyo', 'yyyy-QQ')).toThrow(/Illegal pattern character 'Q'/);
     Utilities.sleep(1000);
     expect(fake.sleeps).toEqual([1000]);
@@ -603,7 +654,7 @@ describe('Session, Utilities, Logger, console, auth modes', () => {
     expect(fake.sentMail).toHaveLength(0);
     attempts.length = 0;
     fake.simulateUserEdit('S', 2, 1, [['y']], onEdit, { installable: true });
-    expect(attempts.every((a) => a.endsWith(':ok'))).toBe(true);
+    expect(attempts.every(a => a.endsWith(':ok'))).toBe(true);
     expect(fake.sentMail).toHaveLength(1);
   });
 
@@ -611,7 +662,7 @@ describe('Session, Utilities, Logger, console, auth modes', () => {
     const fake = createFakeGoogle();
     let uiError = '';
     const event = fake.simulateTimeTrigger(
-      (e) => {
+      e => {
         expect(e.authMode).toBe('FULL');
         fake.globals.LockService.getScriptLock().waitLock(10000);
         fake.globals.MailApp.sendEmail('a@example.com', 's', 'b');
@@ -621,7 +672,7 @@ describe('Session, Utilities, Logger, console, auth modes', () => {
           uiError = (err as Error).message;
         }
       },
-      { at: new Date(Date.UTC(2024, 9, 1, 23, 30)) },
+      { at: new Date(Date.UTC(2024, 9, 1, 23, 30)) }
     );
     expect(uiError).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
     expect(event).toMatchObject({ year: 2024, month: 10, 'day-of-month': 1, hour: 23, minute: 30, timezone: 'UTC' });
@@ -646,11 +697,13 @@ describe('gas-local (bundle) usage', () => {
         }
         function onOpen() { SpreadsheetApp.getUi().createMenu('知財経営支援').addItem('Generate monthly report', 'generateMonthlyReport').addToUi(); }
         function mail() { MailApp.sendEmail({ to: 'a@example.com', subject: 's', body: 'b' }); return MailApp.getRemainingDailyQuota(); }
-        `,
+        `
       );
       const fake = fakeWith({ S: [[new Date(Date.UTC(2024, 0, 1)), 'x']] });
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const gas = require('gas-local') as { require: (dir: string, globals: object) => Record<string, (...a: unknown[]) => unknown>; globalMockDefault: object };
+      const gas = require('gas-local') as {
+        require: (dir: string, globals: object) => Record<string, (...a: unknown[]) => unknown>;
+        globalMockDefault: object;
+      };
       const ctx = gas.require(dir, { ...fake.globals, __proto__: gas.globalMockDefault });
       const before = ctx.readDates!() as { isDate: boolean; tag: string; text: string };
       expect(before).toEqual({ isDate: false, tag: '[object Date]', text: 'x' }); // Node-realm Date: instanceof fails in the vm
@@ -679,7 +732,7 @@ describe('use from TypeScript adapter tests', () => {
       expect(SpreadsheetApp.getActiveSpreadsheet().getSheetByName('S')?.getRange('A1').getValue()).toBe('a');
       expect(ss.getSheets()).toHaveLength(1);
       console.log('recorded, not printed');
-      expect(fake.consoleEntries.map((e) => e.message)).toEqual(['recorded, not printed']);
+      expect(fake.consoleEntries.map(e => e.message)).toEqual(['recorded, not printed']);
     } finally {
       restore();
     }

@@ -2,9 +2,9 @@
  * sendReminders and installTriggers on the Google fakes (issue 5 "Sending, Apps Script", issue 6): mail only
  * to active handlers, only with approval, once per digest per day, within the quota, under the script lock.
  */
-import { sendRemindersJob, installTriggersCommand, logHistory } from '../../src/gas/reminders';
-import { SAMPLE_AS_OF, morePdRows, sampleSheets } from '../support/sampleSheets';
-import { type FakeGoogle, createFakeGoogle } from './fakes';
+import { installTriggersCommand, logHistory, sendRemindersJob } from '../../src/gas/reminders';
+import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
+import { createFakeGoogle, type FakeGoogle } from './fakes';
 
 const AT = new Date(`${SAMPLE_AS_OF}T08:05:00+09:00`); // the sample's asOf (2024-12-02), at 設定 リマインダー時刻
 const SAMPLE_RECIPIENTS = ['kenta.narita@example.co.jp', 'misaki.kasai@example.co.jp', 'nao.mikami@example.co.jp'];
@@ -38,7 +38,7 @@ function logRows(fake: FakeGoogle): LogRow[] {
 }
 
 function setSetting(sheets: Record<string, unknown[][]>, name: string, value: unknown): void {
-  const row = sheets['設定']?.find(r => r[0] === name);
+  const row = sheets.設定?.find(r => r[0] === name);
   if (!row) throw new Error(`no setting ${name}`);
   row[1] = value;
 }
@@ -193,7 +193,8 @@ describe('only active handlers receive (§20(1))', () => {
     const fake = fakeWith(sheets);
     run(fake);
     expect(fake.sentMail.map(m => m.to)).not.toContain('misaki.kasai@example.co.jp');
-    for (const m of fake.sentMail) for (const r of m.recipients) expect(['kenta.narita@example.co.jp', 'nao.mikami@example.co.jp']).toContain(r);
+    for (const m of fake.sentMail)
+      for (const r of m.recipients) expect(['kenta.narita@example.co.jp', 'nao.mikami@example.co.jp']).toContain(r);
   });
 });
 
@@ -205,7 +206,9 @@ describe('the approval gate (§21 12-14): mail is an export', () => {
     const result = run(fake);
     expect(result.outcome).toBe('refused');
     expect(fake.sentMail).toEqual([]);
-    expect(logRows(fake)).toEqual([expect.objectContaining({ 種類: 'reminder', 結果: 'refused', 詳細: expect.stringContaining('ISMAP承認日') })]);
+    expect(logRows(fake)).toEqual([
+      expect.objectContaining({ 種類: 'reminder', 結果: 'refused', 詳細: expect.stringContaining('ISMAP承認日') }),
+    ]);
     expect(fake.calls.get('MailApp.sendEmail')).toBe(0);
   });
 
@@ -255,7 +258,11 @@ describe('service calls do not grow with the workbook', () => {
     const fake = fakeWith(sheets);
     fake.setMailQuota(2); // two sends, one deferral
     run(fake);
-    expect(logRows(fake).map(r => r.結果).sort()).toEqual(['deferred', 'sent', 'sent', 'skipped']);
+    expect(
+      logRows(fake)
+        .map(r => r.結果)
+        .sort()
+    ).toEqual(['deferred', 'sent', 'sent', 'skipped']);
     // 会議登録簿 期限 and 状態 (the status refresh), then 実行ログ once.
     expect(fake.calls.get('Range.setValues')).toBe(3);
   });
@@ -296,7 +303,9 @@ describe('installTriggers leaves exactly one daily trigger for sendReminders (As
   test('each install is logged in 実行ログ', () => {
     const fake = fakeWith();
     installTriggersCommand();
-    expect(logRows(fake)).toEqual([expect.objectContaining({ 種類: 'trigger', キー: 'sendReminders', 結果: 'installed', 詳細: expect.stringContaining('8時台') })]);
+    expect(logRows(fake)).toEqual([
+      expect.objectContaining({ 種類: 'trigger', キー: 'sendReminders', 結果: 'installed', 詳細: expect.stringContaining('8時台') }),
+    ]);
   });
 
   test('without approval the trigger is still installed, and the message says mail will be refused', () => {
@@ -326,7 +335,7 @@ describe('実行ログ as history', () => {
 
   test('a report logged for last month stops the monthly-report reminder', () => {
     const sheets = sampleSheets();
-    sheets['実行ログ']?.push(['2024-12-02 07:00:00', 'report', '2024-11', '', 'created', '', '']);
+    sheets.実行ログ?.push(['2024-12-02 07:00:00', 'report', '2024-11', '', 'created', '', '']);
     const fake = fakeWith(sheets);
     run(fake);
     expect(fake.sentMail.find(m => m.to === 'nao.mikami@example.co.jp')?.subject).toBe('[知財経営支援] 要対応 2件 (2024-12-02)');

@@ -4,9 +4,9 @@
  * current Doc per month however often it runs, filed in 報告書フォルダID, logged in 実行ログ, and a count of
  * Docs calls that does not grow with the workbook.
  */
-import { REPORT_TITLE, generateMonthlyReportCommand, parseMonthInput, reportDocProperty } from '../../src/gas/reportDoc';
-import { SAMPLE_AS_OF, morePdRows, sampleSheets } from '../support/sampleSheets';
-import { type DocumentSnapshot, type FakeGoogle, createFakeGoogle } from './fakes';
+import { generateMonthlyReportCommand, parseMonthInput, REPORT_TITLE, reportDocProperty } from '../../src/gas/reportDoc';
+import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
+import { createFakeGoogle, type DocumentSnapshot, type FakeGoogle } from './fakes';
 
 const AT = new Date(`${SAMPLE_AS_OF}T10:00:00+09:00`); // 2024-12-02: the previous month is the sample's 2024-11
 const APPROVED_USER = 'nao.mikami@example.co.jp'; // 許可ドメイン example.co.jp
@@ -43,7 +43,7 @@ function logRows(fake: FakeGoogle): LogRow[] {
 }
 
 function setSetting(sheets: Record<string, unknown[][]>, name: string, value: unknown): void {
-  const row = sheets['設定']?.find(r => r[0] === name);
+  const row = sheets.設定?.find(r => r[0] === name);
   if (!row) throw new Error(`no setting ${name}`);
   row[1] = value;
 }
@@ -123,12 +123,12 @@ describe('generateMonthlyReport makes one Google Doc for the month', () => {
   });
 
   test('a month typed by hand is understood in the forms people type it (２０２４／１０, 2024年10月)', () => {
-    expect([parseMonthInput('2024-10'), parseMonthInput('２０２４／１０'), parseMonthInput('2024年10月'), parseMonthInput(' 2024-9 ')]).toEqual([
-      '2024-10',
-      '2024-10',
-      '2024-10',
-      '2024-09',
-    ]);
+    expect([
+      parseMonthInput('2024-10'),
+      parseMonthInput('２０２４／１０'),
+      parseMonthInput('2024年10月'),
+      parseMonthInput(' 2024-9 '),
+    ]).toEqual(['2024-10', '2024-10', '2024-10', '2024-09']);
     expect([parseMonthInput('2024-13'), parseMonthInput('10月'), parseMonthInput('2024-10-01')]).toEqual([null, null, null]);
   });
 
@@ -176,7 +176,11 @@ describe('one current Doc per month (issue 4: generating again never leaves two 
     const fake = fakeWith();
     run(fake);
     run(fake, '2024-10');
-    expect(current(fake).map(d => d.name).sort()).toEqual(['月次活動報告書_2024-10', '月次活動報告書_2024-11']);
+    expect(
+      current(fake)
+        .map(d => d.name)
+        .sort()
+    ).toEqual(['月次活動報告書_2024-10', '月次活動報告書_2024-11']);
   });
 
   test('if the earlier Doc was trashed, a new one is made and becomes the current one', () => {
@@ -258,7 +262,8 @@ describe('Docs calls do not grow with the number of rows (issue 4 "Done when")',
     run(large);
     const largeCalls = docsCalls(large);
     // The large workbook's November appendix really is longer.
-    const pdRows = (f: FakeGoogle) => current(f)[0]?.content.flatMap(b => (b.type === 'table' && b.rows[0]?.[7] === '備考' ? [b.rows.length] : []))[0];
+    const pdRows = (f: FakeGoogle) =>
+      current(f)[0]?.content.flatMap(b => (b.type === 'table' && b.rows[0]?.[7] === '備考' ? [b.rows.length] : []))[0];
     expect(pdRows(large)).toBeGreaterThan((pdRows(small) ?? 0) + 100);
     expect(largeCalls).toBe(smallCalls);
   });

@@ -12,24 +12,23 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import {
   AS_OF,
   type BadInputCase,
-  type FindingKey,
-  REPORT_MONTH,
-  type WorkbookCase,
   cases,
+  type FindingKey,
   fileName,
   longEmojiText,
+  REPORT_MONTH,
+  type WorkbookCase,
   writeBadInputs,
 } from '../../scripts/make-bad-inputs';
 import { commands, main } from '../../src/local/cli';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mammoth = require('mammoth') as { extractRawText(input: { path: string }): Promise<{ value: string }> };
 
 const ROOT = resolve(__dirname, '../..');
@@ -37,7 +36,6 @@ const BIN = join(ROOT, 'bin/chizai-desk.js');
 /** A line of a stack trace as Node prints one. */
 const STACK_FRAME = /^ {4}at /m;
 // The fs the adapters call (a live binding, so a spy on it is what they see).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof import('node:fs');
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
@@ -72,8 +70,18 @@ const ALL_COMMANDS: readonly CommandUnderTest[] = [
     args: (f, out) => ['check', f, '--today', AS_OF, '--annotate', join(out, 'checked.xlsx')],
     exitOnWorkbook: errors => (errors ? 1 : 0),
   },
-  { label: 'check --json', command: 'check', args: f => ['check', f, '--today', AS_OF, '--json'], exitOnWorkbook: errors => (errors ? 1 : 0) },
-  { label: 'report', command: 'report', args: (f, out) => ['report', f, '--month', REPORT_MONTH, '--out', out, '--today', AS_OF], exitOnWorkbook: () => 0 },
+  {
+    label: 'check --json',
+    command: 'check',
+    args: f => ['check', f, '--today', AS_OF, '--json'],
+    exitOnWorkbook: errors => (errors ? 1 : 0),
+  },
+  {
+    label: 'report',
+    command: 'report',
+    args: (f, out) => ['report', f, '--month', REPORT_MONTH, '--out', out, '--today', AS_OF],
+    exitOnWorkbook: () => 0,
+  },
   {
     label: 'remind',
     command: 'remind',
@@ -89,7 +97,11 @@ const workbookCases = cases.filter((c): c is WorkbookCase => c.kind === 'workboo
 const fileCases = cases.filter(c => c.kind === 'file');
 const pathOf = (c: BadInputCase): string => join(CORPUS, fileName(c));
 const sha256 = (path: string): string | null =>
-  existsSync(path) && statSync(path).isFile() ? createHash('sha256').update(readFileSync(path)).digest('hex') : existsSync(path) ? 'directory' : null;
+  existsSync(path) && statSync(path).isFile()
+    ? createHash('sha256').update(readFileSync(path)).digest('hex')
+    : existsSync(path)
+      ? 'directory'
+      : null;
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
@@ -108,8 +120,14 @@ async function runCli(argv: (out: string) => string[]): Promise<Run> {
   mkdirSync(outDir);
   const out: string[] = [];
   const err: string[] = [];
-  const writeOut = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => (out.push(String(chunk)), true));
-  const writeErr = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => (err.push(String(chunk)), true));
+  const writeOut = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    out.push(String(chunk));
+    return true;
+  });
+  const writeErr = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => {
+    err.push(String(chunk));
+    return true;
+  });
   const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const warn = jest.spyOn(console, 'warn').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
   const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
@@ -149,7 +167,10 @@ function typedCells(bytes: Buffer): Map<string, string> {
     for (const a1 of Object.keys(ws)) {
       if (a1.startsWith('!')) continue;
       const { r, c } = XLSX.utils.decode_cell(a1);
-      if (r === 0) header[c] = String(ws[a1]?.v ?? '').normalize('NFKC').trim();
+      if (r === 0)
+        header[c] = String(ws[a1]?.v ?? '')
+          .normalize('NFKC')
+          .trim();
     }
     for (const a1 of Object.keys(ws)) {
       if (a1.startsWith('!')) continue;
@@ -157,7 +178,10 @@ function typedCells(bytes: Buffer): Map<string, string> {
       if (r > 0 && name.normalize('NFKC').trim() === '会議登録簿' && ['期限', '状態'].includes(header[c] ?? '')) continue;
       const cell = ws[a1] as XLSX.CellObject;
       if (cell.v === undefined && !cell.f) continue;
-      const v = typeof cell.v === 'string' && cell.v.length > 200 ? `${cell.v.length} chars, sha256 ${createHash('sha256').update(cell.v).digest('hex')}` : cell.v;
+      const v =
+        typeof cell.v === 'string' && cell.v.length > 200
+          ? `${cell.v.length} chars, sha256 ${createHash('sha256').update(cell.v).digest('hex')}`
+          : cell.v;
       cells.set(`${name}!${a1}`, JSON.stringify([cell.t, v ?? null, cell.f ?? null]));
     }
   }
@@ -209,7 +233,7 @@ test('the corpus covers every kind of trouble the issue lists, each case in its 
 test('the 50,000-character cells hold their emoji whole (an independent reader finds no U+FFFD)', () => {
   const c = cases.find(x => x.name === 'long-cells-with-emoji') as BadInputCase;
   const wb = XLSX.read(readFileSync(pathOf(c)), { type: 'buffer' });
-  const note = wb.Sheets['PD稼働記録']?.['H2']?.v as string;
+  const note = wb.Sheets.PD稼働記録?.H2?.v as string;
   expect(note).toBe(longEmojiText('備考'));
   expect(note).toHaveLength(50_000);
 });
@@ -274,8 +298,7 @@ describe.each(workbookCases.map(c => [c.name, c] as const))('workbook case %s', 
     const docx = run.outFiles.find(f => f.endsWith('.docx')) as string;
     const { value: text } = await mammoth.extractRawText({ path: join(run.outDir, docx) });
     const flat = text.replace(/\s+/g, ' ');
-    for (const f of c.adds.filter(x => x.row !== null && x.sheet !== '実行ログ'))
-      expect(flat).toContain(`${f.sheet} ${f.row} ${f.column}`);
+    for (const f of c.adds.filter(x => x.row !== null && x.sheet !== '実行ログ')) expect(flat).toContain(`${f.sheet} ${f.row} ${f.column}`);
   });
 
   const remind = COMMANDS.find(k => k.command === 'remind');
@@ -323,15 +346,19 @@ describe('the built CLI, as a shell runs it', () => {
     ['clean-sample', 'init', 1],
   ];
 
-  test.each(probes)('%s: %s exits %d with Japanese on stderr or stdout and no stack trace', async (name, command, code) => {
-    const c = cases.find(x => x.name === name) as BadInputCase;
-    const args = command === 'check' ? ['check', pathOf(c), '--today', AS_OF] : [command, pathOf(c)];
-    const run = await runBin(args);
-    expect(run.code).toBe(code);
-    expect(`${run.stdout}${run.stderr}`).toMatch(JAPANESE);
-    expect(run.stderr).not.toMatch(STACK_FRAME);
-    expect(sha256(pathOf(c))).toBe(hashesBefore.get(c.name));
-  }, 30_000);
+  test.each(probes)(
+    '%s: %s exits %d with Japanese on stderr or stdout and no stack trace',
+    async (name, command, code) => {
+      const c = cases.find(x => x.name === name) as BadInputCase;
+      const args = command === 'check' ? ['check', pathOf(c), '--today', AS_OF] : [command, pathOf(c)];
+      const run = await runBin(args);
+      expect(run.code).toBe(code);
+      expect(`${run.stdout}${run.stderr}`).toMatch(JAPANESE);
+      expect(run.stderr).not.toMatch(STACK_FRAME);
+      expect(sha256(pathOf(c))).toBe(hashesBefore.get(c.name));
+    },
+    30_000
+  );
 });
 
 describe('an output that cannot be written is never left half-written', () => {

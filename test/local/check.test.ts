@@ -11,15 +11,15 @@ import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import {
   AS_OF,
-  FIXTURE_HEADERS,
-  FORMULA_TEXT_AT,
-  type Finding,
-  JAPANESE,
-  SAMPLE_MEETINGS,
-  STACK_TRACE,
   ensureBuilt,
+  FIXTURE_HEADERS,
+  type Finding,
+  FORMULA_TEXT_AT,
+  JAPANESE,
   removeTempDirs,
   runCli,
+  SAMPLE_MEETINGS,
+  STACK_TRACE,
   serialOf,
   sha256,
   tempDir,
@@ -48,7 +48,8 @@ interface CheckJson {
   meetings: JsonMeeting[];
 }
 
-const where = (f: { sheet: string; row: number | null; column: string | null; code: string }) => `${f.sheet}!${f.row}:${f.column}:${f.code}`;
+const where = (f: { sheet: string; row: number | null; column: string | null; code: string }) =>
+  `${f.sheet}!${f.row}:${f.column}:${f.code}`;
 const sorted = (fs: readonly Finding[]) => fs.map(where).sort();
 
 let dir: string;
@@ -74,9 +75,12 @@ describe('check --json on a realistic workbook (issue 3 "Done when")', () => {
     expect(json.today).toBe(AS_OF);
   });
 
-  test.each(SAMPLE_MEETINGS)('row %i %s: minutes due %s, %s (SAMPLE.md, read through reordered columns and text dates)', (_row, id, due, status) => {
-    expect(json.meetings.find(m => m.id === id)).toMatchObject({ minutesDue: due, status });
-  });
+  test.each(SAMPLE_MEETINGS)(
+    'row %i %s: minutes due %s, %s (SAMPLE.md, read through reordered columns and text dates)',
+    (_row, id, due, status) => {
+      expect(json.meetings.find(m => m.id === id)).toMatchObject({ minutesDue: due, status });
+    }
+  );
 
   test('every readable meeting is listed once, in sheet order; the two unreadable ones are not guessed', () => {
     expect(json.meetings.map(m => m.id)).toEqual(SAMPLE_MEETINGS.map(m => m[1]));
@@ -84,28 +88,45 @@ describe('check --json on a realistic workbook (issue 3 "Done when")', () => {
 
   test('meeting fields follow the contract: id, type, date, minutesDue, minutesSharedOn, status, dates as YYYY-MM-DD or null', () => {
     expect(json.meetings.find(m => m.id === 'M-007')).toEqual({
-      id: 'M-007', type: '月次連絡会', date: '2024-09-20', minutesDue: '2024-10-02', minutesSharedOn: '2024-10-04', status: 'shared-late',
+      id: 'M-007',
+      type: '月次連絡会',
+      date: '2024-09-20',
+      minutesDue: '2024-10-02',
+      minutesSharedOn: '2024-10-04',
+      status: 'shared-late',
     });
     expect(json.meetings.find(m => m.id === 'M-013')).toMatchObject({ minutesDue: null, minutesSharedOn: null });
   });
 
   test('each planted error is reported at its tab, row and column, and there is no other error (clean rows stay clean)', () => {
-    expect(json.findings.filter(f => f.severity === 'error').map(where).sort()).toEqual(sorted(planted.errors));
+    expect(
+      json.findings
+        .filter(f => f.severity === 'error')
+        .map(where)
+        .sort()
+    ).toEqual(sorted(planted.errors));
   });
 
-  test('the warnings are exactly the sample\'s two (a long PD day, a planned expert use without 事前協議日)', () => {
-    expect(json.findings.filter(f => f.severity === 'warning').map(where).sort()).toEqual(sorted(planted.warnings));
+  test("the warnings are exactly the sample's two (a long PD day, a planned expert use without 事前協議日)", () => {
+    expect(
+      json.findings
+        .filter(f => f.severity === 'warning')
+        .map(where)
+        .sort()
+    ).toEqual(sorted(planted.warnings));
   });
 
-  test('every finding has the contract\'s fields and a Japanese message', () => {
+  test("every finding has the contract's fields and a Japanese message", () => {
     for (const f of json.findings) {
       expect(Object.keys(f).sort()).toEqual(['code', 'column', 'message', 'row', 'severity', 'sheet']);
       expect(f.message).toMatch(JAPANESE);
     }
   });
 
-  test('an extra tab and extra columns of the secretariat\'s own are not findings', () => {
-    expect(json.findings.filter(f => f.sheet === 'メモ' || ['事務局メモ', '更新者', '依頼メモ', '説明'].includes(f.column ?? ''))).toEqual([]);
+  test("an extra tab and extra columns of the secretariat's own are not findings", () => {
+    expect(json.findings.filter(f => f.sheet === 'メモ' || ['事務局メモ', '更新者', '依頼メモ', '説明'].includes(f.column ?? ''))).toEqual(
+      []
+    );
   });
 
   test('exit code 1 when check finds errors (DESIGN "Exit codes")', () => {
@@ -156,14 +177,17 @@ describe('exit codes and messages (DESIGN "Local CLI contract")', () => {
     expect(r.stderr).toContain('使い方');
   });
 
-  test.each(['2024/12/02', '2024-13-45', '2024-02-30'])('--today %s that is not a real YYYY-MM-DD date: exit 2, a Japanese message, no stack trace', today => {
-    const r = runCli(['check', book, '--today', today, '--json']);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('--today');
-    expect(r.stderr).toMatch(JAPANESE);
-    expect(r.stderr).not.toMatch(STACK_TRACE);
-  });
+  test.each(['2024/12/02', '2024-13-45', '2024-02-30'])(
+    '--today %s that is not a real YYYY-MM-DD date: exit 2, a Japanese message, no stack trace',
+    today => {
+      const r = runCli(['check', book, '--today', today, '--json']);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('--today');
+      expect(r.stderr).toMatch(JAPANESE);
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+    }
+  );
 
   test('check never writes the input workbook', () => {
     const before = sha256(book);
@@ -179,7 +203,7 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
   let annotateRun: ReturnType<typeof runCli>;
   let before: XLSX.WorkBook;
   let after: XLSX.WorkBook;
-  const meetingsHeader = FIXTURE_HEADERS['会議登録簿'] ?? [];
+  const meetingsHeader = FIXTURE_HEADERS.会議登録簿 ?? [];
   const colOf = (sheet: string, header: string): number => (FIXTURE_HEADERS[sheet] ?? []).indexOf(header);
   const cellAt = (wb: XLSX.WorkBook, sheet: string, row: number, header: string): XLSX.CellObject | undefined =>
     wb.Sheets[sheet]?.[XLSX.utils.encode_cell({ r: row - 1, c: colOf(sheet, header) })] as XLSX.CellObject | undefined;
@@ -197,7 +221,7 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
     after = XLSX.readFile(out, { cellStyles: true });
   });
 
-  test('the input file\'s bytes are unchanged', () => {
+  test("the input file's bytes are unchanged", () => {
     expect(sha256(input)).toBe(hashBefore);
   });
 
@@ -208,7 +232,13 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
 
   test.each(SAMPLE_MEETINGS)('row %i %s: 期限 is the due date %s as a date cell and 状態 says %s', (row, _id, due, status) => {
     const label: Record<string, string> = {
-      shared: '共有済', 'shared-late': '共有済（期限後）', overdue: '期限超過', 'due-soon': '期限間近', pending: '議事録作成中', scheduled: '開催予定', 'no-deadline': '期限なし',
+      shared: '共有済',
+      'shared-late': '共有済（期限後）',
+      overdue: '期限超過',
+      'due-soon': '期限間近',
+      pending: '議事録作成中',
+      scheduled: '開催予定',
+      'no-deadline': '期限なし',
     };
     const dueCell = cellAt(after, '会議登録簿', row, '期限');
     if (due === null) expect(dueCell?.v ?? '').toBe('');
@@ -231,7 +261,8 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
         const y = b[addr] as XLSX.CellObject | undefined;
         const blank = (cell: XLSX.CellObject | undefined) => cell === undefined || cell.t === 'z' || cell.v === undefined || cell.v === '';
         if (blank(x) && blank(y)) continue;
-        if (x?.t !== y?.t || x?.v !== y?.v || x?.f !== y?.f) changes.push(`${name}!${addr}: ${JSON.stringify([x?.t, x?.v, x?.f])} → ${JSON.stringify([y?.t, y?.v, y?.f])}`);
+        if (x?.t !== y?.t || x?.v !== y?.v || x?.f !== y?.f)
+          changes.push(`${name}!${addr}: ${JSON.stringify([x?.t, x?.v, x?.f])} → ${JSON.stringify([y?.t, y?.v, y?.f])}`);
       }
     }
     expect(changes).toEqual([]);
@@ -261,7 +292,7 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
     }
   });
 
-  test('the overdue meeting\'s row is red and the due-soon meeting\'s row amber', () => {
+  test("the overdue meeting's row is red and the due-soon meeting's row amber", () => {
     expect(fillOf(cellAt(after, '会議登録簿', 15, '会議ID'))).toBe('EA9999'); // M-014 overdue
     expect(fillOf(cellAt(after, '会議登録簿', 16, '会議ID'))).toBe('FFE599'); // M-015 due-soon
     expect(fillOf(cellAt(after, '会議登録簿', 17, '会議ID'))).toBeUndefined(); // M-016 pending
@@ -269,7 +300,12 @@ describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJ
 
   test('only the marked cells and the two toned rows are coloured (a mark never spreads to cells of the same format)', () => {
     const tones: Record<number, string> = { 15: 'EA9999', 16: 'FFE599' };
-    const marked = new Map([...planted.errors.map(f => [f, 'F4CCCC'] as const), ...planted.warnings.map(f => [f, 'FFF2CC'] as const)].map(([f, color]) => [`${f.sheet}!${XLSX.utils.encode_cell({ r: f.row - 1, c: colOf(f.sheet, f.column) })}`, color]));
+    const marked = new Map(
+      [...planted.errors.map(f => [f, 'F4CCCC'] as const), ...planted.warnings.map(f => [f, 'FFF2CC'] as const)].map(([f, color]) => [
+        `${f.sheet}!${XLSX.utils.encode_cell({ r: f.row - 1, c: colOf(f.sheet, f.column) })}`,
+        color,
+      ])
+    );
     const unexpected: string[] = [];
     for (const name of after.SheetNames)
       for (const [addr, cell] of Object.entries(after.Sheets[name] ?? {})) {
@@ -310,7 +346,11 @@ describe('a workbook in the 1904 date system (old Mac Excel)', () => {
     const wb = XLSX.utils.book_new();
     const sheet = (rows: XLSX.CellObject[][]) => {
       const ws: XLSX.WorkSheet = {};
-      rows.forEach((r, i) => r.forEach((cell, c) => (ws[XLSX.utils.encode_cell({ r: i, c })] = cell)));
+      rows.forEach((r, i) => {
+        r.forEach((cell, c) => {
+          ws[XLSX.utils.encode_cell({ r: i, c })] = cell;
+        });
+      });
       ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: Math.max(...rows.map(r => r.length)) - 1 } });
       return ws;
     };
@@ -318,14 +358,25 @@ describe('a workbook in the 1904 date system (old Mac Excel)', () => {
     const date1904 = (ymd: string): XLSX.CellObject => ({ t: 'n', v: serialOf(ymd) - 1462, z: 'yyyy-mm-dd' });
     const duration = (h: number): XLSX.CellObject => ({ t: 'n', v: h / 24, z: '[h]:mm' });
     const pdHeader = ['日付', '時間', '区分', '活動内容', '案件ID', '会議ID', '旅費', '備考'].map(s);
-    XLSX.utils.book_append_sheet(wb, sheet([pdHeader, [date1904('2024-10-23'), duration(4.5), s('現地'), s('会議')], [date1904('2024-10-23'), duration(4), s('現地'), s('連携強化')]]), 'PD稼働記録');
+    XLSX.utils.book_append_sheet(
+      wb,
+      sheet([
+        pdHeader,
+        [date1904('2024-10-23'), duration(4.5), s('現地'), s('会議')],
+        [date1904('2024-10-23'), duration(4), s('現地'), s('連携強化')],
+      ]),
+      'PD稼働記録'
+    );
     const meetingHeader = ['会議ID', '種別', '開催日', '形式', '議事録担当', '議事録共有日', '共有先', '関連案件', '期限', '状態'].map(s);
     XLSX.utils.book_append_sheet(wb, sheet([meetingHeader, [s('M-008'), s('支援検討会'), date1904('2024-10-11')]]), '会議登録簿');
     const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     // SheetJS flags the system as date1904="true", which exceljs does not recognise; Excel writes "1".
     const zip = await JSZip.loadAsync(bytes);
     const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-    zip.file('xl/workbook.xml', workbookXml.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>').replace(/date1904="true"\s*/, ''));
+    zip.file(
+      'xl/workbook.xml',
+      workbookXml.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>').replace(/date1904="true"\s*/, '')
+    );
     writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
     result = JSON.parse(runCli(['check', path, '--today', AS_OF, '--json', '--annotate', out]).stdout) as CheckJson;
   });
@@ -341,8 +392,8 @@ describe('a workbook in the 1904 date system (old Mac Excel)', () => {
   });
 
   test('the annotated copy keeps every typed date and duration', () => {
-    const a = XLSX.readFile(path).Sheets['PD稼働記録'] ?? {};
-    const b = XLSX.readFile(out).Sheets['PD稼働記録'] ?? {};
+    const a = XLSX.readFile(path).Sheets.PD稼働記録 ?? {};
+    const b = XLSX.readFile(out).Sheets.PD稼働記録 ?? {};
     for (const addr of ['A2', 'B2', 'A3', 'B3']) expect((b[addr] as XLSX.CellObject).v).toBe((a[addr] as XLSX.CellObject).v);
   });
 });
@@ -350,7 +401,9 @@ describe('a workbook in the 1904 date system (old Mac Excel)', () => {
 describe('check --annotate on a copy annotated before (marks follow the workbook as it is now)', () => {
   let again: XLSX.WorkBook;
   const cell = (row: number, header: string): XLSX.CellObject | undefined =>
-    again.Sheets['会議登録簿']?.[XLSX.utils.encode_cell({ r: row - 1, c: (FIXTURE_HEADERS['会議登録簿'] ?? []).indexOf(header) })] as XLSX.CellObject | undefined;
+    again.Sheets.会議登録簿?.[XLSX.utils.encode_cell({ r: row - 1, c: (FIXTURE_HEADERS.会議登録簿 ?? []).indexOf(header) })] as
+      | XLSX.CellObject
+      | undefined;
   const fill = (c: XLSX.CellObject | undefined) => (c?.s as { fgColor?: { rgb?: string } } | undefined)?.fgColor?.rgb?.toUpperCase();
 
   beforeAll(async () => {
@@ -362,7 +415,7 @@ describe('check --annotate on a copy annotated before (marks follow the workbook
     await edited.xlsx.readFile(first);
     const ws = edited.getWorksheet('会議登録簿');
     if (!ws) throw new Error('no 会議登録簿');
-    const col = (header: string) => (FIXTURE_HEADERS['会議登録簿'] ?? []).indexOf(header) + 1;
+    const col = (header: string) => (FIXTURE_HEADERS.会議登録簿 ?? []).indexOf(header) + 1;
     ws.getCell(22, col('種別')).value = '研修会'; // M-021: the invalid 種別 fixed
     ws.getCell(15, col('議事録共有日')).value = '2024/11/29'; // M-014: minutes shared since
     ws.getCell(2, col('開催日')).value = '7/8'; // M-001: 開催日 mistyped since
@@ -391,12 +444,12 @@ describe('check --annotate on a copy annotated before (marks follow the workbook
     expect(cell(2, '開催日')?.c?.[0]?.t).toMatch(/^【チェック】/);
   });
 
-  test('a person\'s own note and colour are kept', () => {
+  test("a person's own note and colour are kept", () => {
     expect(cell(3, '共有先')?.c?.[0]?.t).toBe('特許庁の担当者が交代');
     expect(fill(cell(4, '共有先'))).toBe('9FC5E8');
   });
 
-  test('on a marked cell a person\'s note comes first and check\'s note follows it', () => {
+  test("on a marked cell a person's note comes first and check's note follows it", () => {
     expect(cell(23, '開催日')?.c?.[0]?.t).toMatch(/^日程は未定\n【チェック】.*年がありません/);
   });
 
@@ -414,8 +467,13 @@ describe('a tab whose name has stray spaces (tab names are matched after NFKC an
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header, ['M-014', '支援検討会', '2024/11/20']]), '会議登録簿　');
     XLSX.writeFile(wb, path);
     const r = runCli(['check', path, '--today', AS_OF, '--json', '--annotate', join(d, 'out.xlsx')]);
-    expect((JSON.parse(r.stdout) as CheckJson).meetings).toEqual([expect.objectContaining({ id: 'M-014', minutesDue: '2024-11-27', status: 'overdue' })]);
+    expect((JSON.parse(r.stdout) as CheckJson).meetings).toEqual([
+      expect.objectContaining({ id: 'M-014', minutesDue: '2024-11-27', status: 'overdue' }),
+    ]);
     const ws = XLSX.readFile(join(d, 'out.xlsx')).Sheets['会議登録簿　'] ?? {};
-    expect([(ws.I2 as XLSX.CellObject | undefined)?.v, (ws.J2 as XLSX.CellObject | undefined)?.v]).toEqual([serialOf('2024-11-27'), '期限超過']);
+    expect([(ws.I2 as XLSX.CellObject | undefined)?.v, (ws.J2 as XLSX.CellObject | undefined)?.v]).toEqual([
+      serialOf('2024-11-27'),
+      '期限超過',
+    ]);
   });
 });

@@ -16,7 +16,7 @@ beforeAll(() => {
 afterAll(removeTempDirs);
 
 describe('demo --out DIR', () => {
-  test('exits 0 (the sample\'s planted findings are the demo, not a failure)', () => {
+  test("exits 0 (the sample's planted findings are the demo, not a failure)", () => {
     expect(run.status).toBe(0);
   });
 
@@ -26,10 +26,10 @@ describe('demo --out DIR', () => {
     expect(run.stdout).toContain(book);
   });
 
-  test('the sample workbook opens with SheetJS, with every tab and the sample\'s 20 meetings', () => {
+  test("the sample workbook opens with SheetJS, with every tab and the sample's 20 meetings", () => {
     const wb = XLSX.readFile(join(dir, 'sample-workbook.xlsx'));
     expect(wb.SheetNames).toEqual(contract.tabs.map(t => t.name));
-    expect(XLSX.utils.sheet_to_json(wb.Sheets['会議登録簿'] ?? {})).toHaveLength(20);
+    expect(XLSX.utils.sheet_to_json(wb.Sheets.会議登録簿 ?? {})).toHaveLength(20);
   });
 
   test('runs check on the sample as of its day and shows the planted findings', () => {
@@ -37,7 +37,7 @@ describe('demo --out DIR', () => {
     expect(run.stdout).toMatch(/エラー 5件、警告 2件/);
   });
 
-  test('the workbook the demo writes, checked on its own, has the sample\'s five errors and 20 meetings', () => {
+  test("the workbook the demo writes, checked on its own, has the sample's five errors and 20 meetings", () => {
     const r = runCli(['check', join(dir, 'sample-workbook.xlsx'), '--today', '2024-12-02', '--json']);
     const json = JSON.parse(r.stdout) as { findings: { severity: string }[]; meetings: unknown[] };
     expect(json.findings.filter(f => f.severity === 'error')).toHaveLength(5);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { contract } from '../../sheets-templates/contract';
-import { JAPANESE, ensureBuilt, removeTempDirs, runCli, sha256, tempDir } from './support';
+import { ensureBuilt, JAPANESE, removeTempDirs, runCli, sha256, tempDir } from './support';
 
 const TABS = contract.tabs.map(t => t.name);
 
@@ -27,7 +27,12 @@ async function sheetXml(path: string): Promise<Map<string, string>> {
   return sheets;
 }
 
-const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 interface Validation {
   readonly sqref: string;
@@ -78,16 +83,19 @@ describe('init writes the empty workbook of the contract (DESIGN "Local CLI cont
     expect(wb.SheetNames).toEqual(TABS);
   });
 
-  test.each(contract.tabs.map(t => [t.name, t.columns.map(c => c.header)] as const))('%s has every header of the contract in row 1', (tab, headers) => {
-    const row1 = (XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[tab] ?? {}, { header: 1 })[0] ?? []) as string[];
-    expect(row1.slice(0, headers.length)).toEqual([...headers]);
-  });
+  test.each(contract.tabs.map(t => [t.name, t.columns.map(c => c.header)] as const))(
+    '%s has every header of the contract in row 1',
+    (tab, headers) => {
+      const row1 = (XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[tab] ?? {}, { header: 1 })[0] ?? []) as string[];
+      expect(row1.slice(0, headers.length)).toEqual([...headers]);
+    }
+  );
 
   test('設定 lists every setting with its default (PD予算日数 40, 事業終了日 2025-03-31 as a date)', () => {
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['設定'] ?? {});
-    expect(rows.map(r => r['項目'])).toEqual(contract.settings.map(s => s.name));
-    expect(rows.find(r => r['項目'] === 'PD予算日数')?.['値']).toBe(40);
-    const end = XLSX.readFile(book, { cellDates: false }).Sheets['設定']?.B3 as XLSX.CellObject | undefined;
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.設定 ?? {});
+    expect(rows.map(r => r.項目)).toEqual(contract.settings.map(s => s.name));
+    expect(rows.find(r => r.項目 === 'PD予算日数')?.値).toBe(40);
+    const end = XLSX.readFile(book, { cellDates: false }).Sheets.設定?.B3 as XLSX.CellObject | undefined;
     expect(end).toMatchObject({ t: 'n', v: 45747 }); // 2025-03-31
   });
 
@@ -113,7 +121,7 @@ describe('init writes the empty workbook of the contract (DESIGN "Local CLI cont
     for (const tab of TABS) for (const v of validationsOf(xml.get(tab) ?? '')) expect(v.showErrorMessage).toBe(false);
   });
 
-  test('dropdowns stay within Excel\'s limits: list ≤ 255 characters, prompt ≤ 255, prompt title ≤ 32', () => {
+  test("dropdowns stay within Excel's limits: list ≤ 255 characters, prompt ≤ 255, prompt title ≤ 32", () => {
     for (const tab of TABS)
       for (const v of validationsOf(xml.get(tab) ?? '')) {
         expect(v.list.join(',').length).toBeLessThanOrEqual(255);
@@ -144,7 +152,7 @@ describe('init writes the empty workbook of the contract (DESIGN "Local CLI cont
 });
 
 describe('init never overwrites (DESIGN "Local CLI contract")', () => {
-  test('a second init on the same path exits 1, says so in Japanese, and leaves the file\'s bytes untouched', () => {
+  test("a second init on the same path exits 1, says so in Japanese, and leaves the file's bytes untouched", () => {
     const before = sha256(book);
     const r = runCli(['init', book]);
     expect(r.status).toBe(1);
@@ -191,7 +199,16 @@ describe('LibreOffice (runs only where soffice is installed)', () => {
       const out = tempDir();
       const r = spawnSync(
         'soffice',
-        ['--headless', '--norestore', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'xlsx', '--outdir', join(out, 'lo'), book],
+        [
+          '--headless',
+          '--norestore',
+          `-env:UserInstallation=file://${join(out, 'profile')}`,
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          join(out, 'lo'),
+          book,
+        ],
         { encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOME: out } }
       );
       expect(r.status).toBe(0);

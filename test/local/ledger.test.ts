@@ -13,11 +13,10 @@ interface Bom {
 
 test('the software ledger lists every runtime dependency with the version the lock file installs (§21 15⑤)', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.cdx.json');
-  const run = spawnSync(
-    'npx',
-    ['cyclonedx-npm', '--omit', 'dev', '--flatten-components', '--output-reproducible', '--output-file', out],
-    { cwd: root, encoding: 'utf8' }
-  );
+  const run = spawnSync('npx', ['cyclonedx-npm', '--omit', 'dev', '--flatten-components', '--output-reproducible', '--output-file', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(0);
   const bom = JSON.parse(readFileSync(out, 'utf8')) as Bom;
   expect(bom.bomFormat).toBe('CycloneDX');

@@ -3,7 +3,7 @@
  * "Local CLI contract"): the demo's sample workbook in a temp dir, the .docx read back with mammoth (a reader
  * independent of the docx package that wrote it), the JSON model, and the usage errors.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { type Io, UserError } from '../../src/local/cliSupport';
@@ -81,7 +81,15 @@ describe('report --month writes 月次活動報告書_YYYY-MM.docx into --out', 
 
   test('the .docx opens in mammoth with the title and the sections as real Word headings (Heading 1)', () => {
     expect(texts(/<h1 class="title">([\s\S]*?)<\/h1>/g)).toEqual(['月次活動報告書（2024年11月）']);
-    expect(texts(/<h1>([\s\S]*?)<\/h1>/g)).toEqual(['1. 概要', '2. 事業PDの稼働', '3. 伴走支援', '4. 会議', '5. 専門家活用', '6. 要対応事項', '付録']);
+    expect(texts(/<h1>([\s\S]*?)<\/h1>/g)).toEqual([
+      '1. 概要',
+      '2. 事業PDの稼働',
+      '3. 伴走支援',
+      '4. 会議',
+      '5. 専門家活用',
+      '6. 要対応事項',
+      '付録',
+    ]);
     expect(texts(/<h2>([\s\S]*?)<\/h2>/g)).toContain('付録1 PD稼働記録（2024年11月）');
   });
 
@@ -165,7 +173,11 @@ describe('report on a workbook typed the way people type (SheetJS, columns reord
     const path = join(tempDir(), 'typed.xlsx');
     writeFixture(path);
     const r = await run([path, '--month', '2024-11', '--out', join(dir, 'typed'), '--json', '--today', '2024-12-02']);
-    const model = JSON.parse(r.out[0] ?? '') as { pd: Record<string, number>; experts: Record<string, number>; findings: { errors: number } };
+    const model = JSON.parse(r.out[0] ?? '') as {
+      pd: Record<string, number>;
+      experts: Record<string, number>;
+      findings: { errors: number };
+    };
     expect(model.pd).toMatchObject({ hoursThisMonth: 36, daysThisMonth: 7, hoursToDate: 145.5, travelToDate: 314_400 });
     expect(model.experts).toMatchObject({ usesThisMonth: 2, usesToDate: 8 });
     expect(model.findings.errors).toBe(11);

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sample from '../../sheets-templates/sample.json';
 import { writeReport } from '../../src/local/commands/report';
-import { type SampleTabs, buildWorkbook } from '../../src/local/xlsxTemplate';
+import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
 import { removeTempDirs, tempDir } from './support';
 
 const has = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -35,7 +35,8 @@ afterAll(removeTempDirs);
     expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts/); // A4
     // pdftotext puts spaces between Latin and CJK runs (事業 PD の稼働): compare without white space.
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
-    for (const heading of ['月次活動報告書', '概要', '事業PDの稼働', '伴走支援', '会議', '専門家活用', '要対応事項']) expect(text).toContain(heading);
+    for (const heading of ['月次活動報告書', '概要', '事業PDの稼働', '伴走支援', '会議', '専門家活用', '要対応事項'])
+      expect(text).toContain(heading);
     expect(text).toContain('145.5'); // PD hours to date (SAMPLE.md)
   },
   150_000

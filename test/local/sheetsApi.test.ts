@@ -3,42 +3,43 @@
  * Google. One read-only request per run, the same RawTables and results as the .xlsx of the same data,
  * and a Japanese message a user can act on for each failure.
  */
-import ExcelJS from 'exceljs';
-import { GoogleAuth } from 'google-auth-library';
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { GoogleAuth } from 'google-auth-library';
 import sample from '../../sheets-templates/sample.json';
+import type { RawTable } from '../../src/domain/cell';
 import { calendarOf, check } from '../../src/domain/check';
 import { planReminders } from '../../src/domain/reminders/plan';
 import { buildReportModel } from '../../src/domain/report/model';
-import type { RawTable } from '../../src/domain/cell';
 import { readLedger } from '../../src/domain/workbook';
 import { UserError } from '../../src/local/cliSupport';
 import {
-  SHEETS_READONLY_SCOPE,
-  SPREADSHEET_FIELDS,
-  type SheetsReadOptions,
   openSpreadsheet,
   readSpreadsheetTables,
+  SHEETS_READONLY_SCOPE,
+  type SheetsReadOptions,
+  SPREADSHEET_FIELDS,
   spreadsheetIdOf,
   tableOf,
   toCell,
 } from '../../src/local/sheetsApiWorkbook';
-import { type SampleTabs, buildWorkbook } from '../../src/local/xlsxTemplate';
+import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
 import { readTables } from '../../src/local/xlsxWorkbook';
 import {
+  dateCell,
   type FakeSheetsApi,
+  fixedTokenAuth,
+  googleError,
+  gridSheet,
+  noAnswer,
   SAMPLE_SPREADSHEET_ID,
   SAMPLE_TITLE,
-  TEST_ACCESS_TOKEN,
-  dateCell,
-  fixedTokenAuth,
-  gridSheet,
-  googleError,
-  noAnswer,
   sampleSpreadsheet,
   startFakeSheetsApi,
+  TEST_ACCESS_TOKEN,
   valueCell,
 } from '../support/sheetsApiServer';
 
@@ -78,7 +79,14 @@ const checkJson = (tables: Map<string, RawTable>): string => {
   return JSON.stringify({
     today: r.today,
     findings: r.findings.map(({ sheet, row, column, severity, code, message }) => ({ sheet, row, column, severity, code, message })),
-    meetings: r.meetings.map(({ id, type, date, minutesDue, minutesSharedOn, status }) => ({ id, type, date, minutesDue, minutesSharedOn, status })),
+    meetings: r.meetings.map(({ id, type, date, minutesDue, minutesSharedOn, status }) => ({
+      id,
+      type,
+      date,
+      minutesDue,
+      minutesSharedOn,
+      status,
+    })),
   });
 };
 
@@ -253,15 +261,24 @@ describe('errors a user can act on (exit code 2, Japanese, no stack trace)', () 
   });
 
   test('403 for a user login without the spreadsheets scope: says to log in again with --scopes', async () => {
-    api.replies.push(googleError(403, 'Request had insufficient authentication scopes.', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', 'PERMISSION_DENIED'));
+    api.replies.push(
+      googleError(403, 'Request had insufficient authentication scopes.', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', 'PERMISSION_DENIED')
+    );
     const e = await userErrorOf(readSpreadsheetTables(SAMPLE_SPREADSHEET_ID, options()));
     expect(e.message).toContain('スコープ');
-    expect(e.message).toContain('--scopes=https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/spreadsheets.readonly');
+    expect(e.message).toContain(
+      '--scopes=https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/spreadsheets.readonly'
+    );
   });
 
   test('403 with the Sheets API disabled in the project: says to enable it and set the quota project', async () => {
     api.replies.push(
-      googleError(403, 'Google Sheets API has not been used in project 123 before or it is disabled.', 'SERVICE_DISABLED', 'PERMISSION_DENIED')
+      googleError(
+        403,
+        'Google Sheets API has not been used in project 123 before or it is disabled.',
+        'SERVICE_DISABLED',
+        'PERMISSION_DENIED'
+      )
     );
     const e = await userErrorOf(readSpreadsheetTables(SAMPLE_SPREADSHEET_ID, options()));
     expect(e.message).toContain('gcloud services enable sheets.googleapis.com');

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import sample from '../../sheets-templates/sample.json';
 import { main } from '../../src/local/cli';
 import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
-import { type SampleTabs, buildWorkbook } from '../../src/local/xlsxTemplate';
-import { type FakeSheetsApi, SAMPLE_SPREADSHEET_ID, SAMPLE_TITLE, fixedTokenAuth, startFakeSheetsApi } from '../support/sheetsApiServer';
+import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
+import { type FakeSheetsApi, fixedTokenAuth, SAMPLE_SPREADSHEET_ID, SAMPLE_TITLE, startFakeSheetsApi } from '../support/sheetsApiServer';
 
 let api: FakeSheetsApi;
 let book: string;
@@ -23,7 +23,9 @@ beforeAll(async () => {
   const real = sheetsApi.openSpreadsheet;
   jest
     .spyOn(sheetsApi, 'openSpreadsheet')
-    .mockImplementation((id, options) => real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch }));
+    .mockImplementation((id, options) =>
+      real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
+    );
 });
 afterAll(() => {
   jest.restoreAllMocks();
@@ -64,14 +66,26 @@ test('report --json gives the same month from --sheet as from the .xlsx, naming 
 
 test('remind --json sends the same digests and skips from --sheet as from the .xlsx', async () => {
   const fromFile = await run(['remind', book, '--outbox', join(dir, 'out-file'), '--today', sample.asOf, '--json']);
-  const fromSheet = await run(['remind', '--sheet', SAMPLE_SPREADSHEET_ID, '--outbox', join(dir, 'out-sheet'), '--today', sample.asOf, '--json']);
+  const fromSheet = await run([
+    'remind',
+    '--sheet',
+    SAMPLE_SPREADSHEET_ID,
+    '--outbox',
+    join(dir, 'out-sheet'),
+    '--today',
+    sample.asOf,
+    '--json',
+  ]);
   expect(fromSheet).toEqual(fromFile);
   expect(api.requests).toHaveLength(1);
 });
 
 test('--sheet never writes: --annotate is refused before anything is read, exit 2', async () => {
   const err: string[] = [];
-  const code = await main(['check', '--sheet', SAMPLE_SPREADSHEET_ID, '--annotate', join(dir, 'x.xlsx')], { out: () => undefined, err: l => err.push(l) });
+  const code = await main(['check', '--sheet', SAMPLE_SPREADSHEET_ID, '--annotate', join(dir, 'x.xlsx')], {
+    out: () => undefined,
+    err: l => err.push(l),
+  });
   expect(code).toBe(2);
   expect(err.join('\n')).toContain('--annotate');
   expect(api.requests).toHaveLength(0);

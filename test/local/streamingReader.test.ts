@@ -5,15 +5,16 @@
  * path must really be taken for them (readXlsxTablesStreamingOnly rejects where it would fall back). Files
  * that are no workbook give the same message either way.
  */
-import ExcelJS from 'exceljs';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type WorkbookCase, cases, fileName, writeBadInputs } from '../../scripts/make-bad-inputs';
+import ExcelJS from 'exceljs';
+import { cases, fileName, type WorkbookCase, writeBadInputs } from '../../scripts/make-bad-inputs';
 import sample from '../../sheets-templates/sample.json';
 import type { RawTable } from '../../src/domain/cell';
-import { type SampleTabs, buildWorkbook } from '../../src/local/xlsxTemplate';
 import { readXlsxTables, readXlsxTablesStreamingOnly } from '../../src/local/xlsxStreamReader';
-import { UnreadableWorkbookError, loadXlsx, readTables } from '../../src/local/xlsxWorkbook';
+import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
+import { loadXlsx, readTables, UnreadableWorkbookError } from '../../src/local/xlsxWorkbook';
 import { removeTempDirs, tempDir, writeFixture } from './support';
 
 const entries = (tables: Map<string, RawTable>) => [...tables.entries()];

@@ -5,9 +5,9 @@
  * `npm test` builds before jest. Run alone, these tests build dist/cli.js themselves when it is missing or
  * older than the sources it is built from (one build at a time across jest workers, under a lock).
  */
-import { type SpawnSyncReturns, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -100,7 +100,21 @@ type SampleRow = Readonly<Record<string, SampleValue>>;
 /** Columns in another order than the template, each tab with an extra column somewhere. */
 export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = {
   会議登録簿: ['開催日', '会議ID', '種別', '事務局メモ', '議事録共有日', '議事録担当', '形式', '共有先', '関連案件', '状態', '期限'],
-  案件台帳: ['成果', '支援メニュー', '課題', '次回アクション', '次回期日', '事前検証日', '支援開始日', '担当', '段階', '業種', '企業名', '案件ID', '更新者'],
+  案件台帳: [
+    '成果',
+    '支援メニュー',
+    '課題',
+    '次回アクション',
+    '次回期日',
+    '事前検証日',
+    '支援開始日',
+    '担当',
+    '段階',
+    '業種',
+    '企業名',
+    '案件ID',
+    '更新者',
+  ],
   PD稼働記録: ['案件ID', '会議ID', '日付', '区分', '活動内容', '時間', '旅費', '備考'],
   専門家活用記録: ['状態', '実施日', '事前協議日', '専門家名', '専門分野', '時間', '案件ID', '謝金', '旅費', '依頼メモ'],
   情報取扱者名簿: ['メール', '氏名', '有効', '役割', '所属'],
@@ -136,7 +150,7 @@ const HOUR_STYLES: readonly ((h: number) => XLSX.CellObject)[] = [
 ];
 
 function cellOf(tab: string, header: string, value: SampleValue, row: SampleRow, index: number): XLSX.CellObject {
-  const isDate = DATE_COLUMNS.has(header) || (tab === '設定' && header === '値' && DATE_SETTINGS.has(String(row['項目'])));
+  const isDate = DATE_COLUMNS.has(header) || (tab === '設定' && header === '値' && DATE_SETTINGS.has(String(row.項目)));
   if (isDate && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const style = DATE_STYLES[(index + header.length) % DATE_STYLES.length];
     return style ? style(value) : { t: 's', v: value };
@@ -212,12 +226,52 @@ export function fixture(clean = false): Fixture {
   // Typing mistakes, each on its own appended row.
   const append = (tab: string, row: FixtureRow): number => (rows[tab] ?? []).push(row) + 1;
   const planted: Finding[] = [
-    { sheet: '会議登録簿', row: append('会議登録簿', { 会議ID: 'M-021', 種別: '定例会', 開催日: '2024-12-16', 議事録担当: '三上 奈緒' }), column: '種別', code: 'invalid-choice' },
-    { sheet: '会議登録簿', row: append('会議登録簿', { 会議ID: 'M-022', 種別: '研修会', 開催日: { typed: { t: 's', v: '12/20' } } }), column: '開催日', code: 'invalid-date' },
-    { sheet: '案件台帳', row: append('案件台帳', { 案件ID: 'C-010', 段階: '候補', 担当: '三上 奈緒' }), column: '企業名', code: 'required' },
-    { sheet: 'PD稼働記録', row: append('PD稼働記録', { 日付: '2024-11-29', 時間: { typed: { t: 's', v: 'たくさん' } }, 区分: 'オンライン', 活動内容: '準備・報告' }), column: '時間', code: 'invalid-number' },
-    { sheet: 'PD稼働記録', row: append('PD稼働記録', { 日付: '2024-11-29', 時間: 1, 区分: '出張', 活動内容: '伴走支援', 案件ID: 'C-001' }), column: '区分', code: 'invalid-choice' },
-    { sheet: '専門家活用記録', row: append('専門家活用記録', { 実施日: { typed: { t: 's', v: '2024/02/30' } }, 専門家名: '相馬 恵', 専門分野: '海外展開', 状態: '予定' }), column: '実施日', code: 'invalid-date' },
+    {
+      sheet: '会議登録簿',
+      row: append('会議登録簿', { 会議ID: 'M-021', 種別: '定例会', 開催日: '2024-12-16', 議事録担当: '三上 奈緒' }),
+      column: '種別',
+      code: 'invalid-choice',
+    },
+    {
+      sheet: '会議登録簿',
+      row: append('会議登録簿', { 会議ID: 'M-022', 種別: '研修会', 開催日: { typed: { t: 's', v: '12/20' } } }),
+      column: '開催日',
+      code: 'invalid-date',
+    },
+    {
+      sheet: '案件台帳',
+      row: append('案件台帳', { 案件ID: 'C-010', 段階: '候補', 担当: '三上 奈緒' }),
+      column: '企業名',
+      code: 'required',
+    },
+    {
+      sheet: 'PD稼働記録',
+      row: append('PD稼働記録', {
+        日付: '2024-11-29',
+        時間: { typed: { t: 's', v: 'たくさん' } },
+        区分: 'オンライン',
+        活動内容: '準備・報告',
+      }),
+      column: '時間',
+      code: 'invalid-number',
+    },
+    {
+      sheet: 'PD稼働記録',
+      row: append('PD稼働記録', { 日付: '2024-11-29', 時間: 1, 区分: '出張', 活動内容: '伴走支援', 案件ID: 'C-001' }),
+      column: '区分',
+      code: 'invalid-choice',
+    },
+    {
+      sheet: '専門家活用記録',
+      row: append('専門家活用記録', {
+        実施日: { typed: { t: 's', v: '2024/02/30' } },
+        専門家名: '相馬 恵',
+        専門分野: '海外展開',
+        状態: '予定',
+      }),
+      column: '実施日',
+      code: 'invalid-date',
+    },
   ];
   return { rows, errors: [...sampleErrors, ...planted], warnings };
 }
@@ -235,14 +289,15 @@ export function writeFixture(path: string, clean = false): Fixture {
       continue;
     }
     const header = FIXTURE_HEADERS[tab] ?? [];
-    header.forEach((h, c) => (ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h }));
+    header.forEach((h, c) => {
+      ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h };
+    });
     const list = fx.rows[tab] ?? [];
     list.forEach((row, i) => {
       header.forEach((h, c) => {
         const v = row[h];
         if (v === undefined || v === '') return;
-        ws[XLSX.utils.encode_cell({ r: i + 1, c })] =
-          typeof v === 'object' ? v.typed : cellOf(tab, h, v, row as SampleRow, i);
+        ws[XLSX.utils.encode_cell({ r: i + 1, c })] = typeof v === 'object' ? v.typed : cellOf(tab, h, v, row as SampleRow, i);
       });
     });
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(list.length, 1), c: header.length - 1 } });

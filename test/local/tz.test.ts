@@ -4,11 +4,14 @@
  * dates and duration cells — is checked by the CLI under three zones, one of them a day behind Tokyo.
  */
 import { join } from 'node:path';
-import { AS_OF, SAMPLE_MEETINGS, ensureBuilt, removeTempDirs, runCli, tempDir, writeFixture } from './support';
+import { AS_OF, ensureBuilt, removeTempDirs, runCli, SAMPLE_MEETINGS, tempDir, writeFixture } from './support';
 
 const ZONES = ['Asia/Tokyo', 'UTC', 'America/Los_Angeles'] as const;
 
-let outputs: Map<string, { status: number | null; json: { meetings: { id: string; minutesDue: string | null; status: string }[]; findings: unknown[] } }>;
+let outputs: Map<
+  string,
+  { status: number | null; json: { meetings: { id: string; minutesDue: string | null; status: string }[]; findings: unknown[] } }
+>;
 
 beforeAll(() => {
   ensureBuilt();
@@ -44,7 +47,7 @@ describe('check under TZ=Asia/Tokyo, UTC and America/Los_Angeles', () => {
     expect(new Set(ZONES.map(tz => outputs.get(tz)?.status))).toEqual(new Set([1]));
   });
 
-  test('without --today, today is the calendar date in Tokyo whatever the machine\'s zone', () => {
+  test("without --today, today is the calendar date in Tokyo whatever the machine's zone", () => {
     const tokyo = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const book = join(tempDir(), 'empty.xlsx');
     expect(runCli(['init', book]).status).toBe(0);

@@ -25,7 +25,7 @@ export function sheetRows(tabName: string, rows: readonly SampleRow[]): unknown[
       template.columns.map(c => {
         const v = row[c.header];
         if (v === undefined) return '';
-        const isDate = dateHeaders.has(c.header) || (c.header === '値' && dateSettings.has(String(row['項目'])));
+        const isDate = dateHeaders.has(c.header) || (c.header === '値' && dateSettings.has(String(row.項目)));
         return isDate && isDateText(v) ? dateCell(v) : v;
       })
     ),

@@ -4,15 +4,16 @@
  * numbers) and, for date cells, effectiveFormat.numberFormat.type DATE; blank trailing cells and rows
  * omitted, blank cells inside a row as {}. Every request is recorded, so tests can count them.
  */
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { JWT, OAuth2Client } from 'google-auth-library';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { contract } from '../../sheets-templates/contract';
 import sample from '../../sheets-templates/sample.json';
 import { serialFromYmd } from '../../src/domain/dates';
-import { SHEETS_READONLY_SCOPE } from '../../src/local/sheetsApiWorkbook';
 import { workbookTemplate } from '../../src/domain/template';
+import { SHEETS_READONLY_SCOPE } from '../../src/local/sheetsApiWorkbook';
 
 type SampleValue = string | number | boolean;
 type SampleRow = Readonly<Record<string, SampleValue>>;
@@ -60,7 +61,7 @@ export function sampleSpreadsheet(options: { readonly omitTabs?: readonly string
         ...(tabs[t.name] ?? []).map(row =>
           t.columns.map(c => {
             const v = row[c.header];
-            const isDate = c.kind === 'date' || (c.header === '値' && dateSettings.has(String(row['項目'])));
+            const isDate = c.kind === 'date' || (c.header === '値' && dateSettings.has(String(row.項目)));
             return isDate && isDateText(v) ? dateCell(serialFromYmd(v)) : valueCell(v);
           })
         ),

@@ -3,7 +3,7 @@
  * idempotent. What may leave the workbook is fixed here (§21 16⑥, issue 6): the body is built only from
  * the item fields in MAIL_FIELDS, never from a row of the ledger.
  */
-import { type Ymd, WEEKDAY_JA, weekday } from '../dates';
+import { WEEKDAY_JA, weekday, type Ymd } from '../dates';
 import type { Digest, ReminderItem, ReminderKind } from './plan';
 
 /** The only item fields that may appear in a mail: identifiers, kinds, dates and the place in the book. */

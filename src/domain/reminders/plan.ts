@@ -7,7 +7,7 @@
  */
 import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
-import { type Ymd, type YearMonth, addDays, firstDayOfMonth, lastDayOfMonth, monthOf, mondayOfWeek, previousMonth } from '../dates';
+import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
 import { HandlerList, type Recipient } from '../recipients';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
 import type { Role } from '../schema';
@@ -137,7 +137,13 @@ function expertConsultationItems(read: ReadResult, today: Ymd, calendar: Busines
     .filter(x => x.consultedOn === null || x.consultedOn > x.date)
     .map(x => ({
       to: { role: LEADER },
-      item: { kind: 'expert-consultation-missing', ref: `専門家活用記録!R${x.rowNumber}`, due: x.date, sheet: '専門家活用記録', row: x.rowNumber },
+      item: {
+        kind: 'expert-consultation-missing',
+        ref: `専門家活用記録!R${x.rowNumber}`,
+        due: x.date,
+        sheet: '専門家活用記録',
+        row: x.rowNumber,
+      },
     }));
 }
 

@@ -7,7 +7,7 @@
  * so the number of Docs calls stays the same however many rows the workbook has.
  */
 import { contract } from '../../../sheets-templates/contract';
-import { type Ymd, WEEKDAY_JA, formatYmdJa, partsOf, weekday } from '../dates';
+import { formatYmdJa, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
 import type { CaseLine, ExpertUseLine, MeetingLine, ReportModel } from './model';
 import { hoursText, roughDateJa, round2 } from './model';
 
@@ -99,7 +99,13 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
       align: ['left', 'right', 'right', 'right', 'right'],
       rows: [
         ['PD稼働時間', hours(pd.hoursThisMonth), hours(pd.hoursToDate), hours(pd.budgetHours), percent(pd.hoursToDate, pd.budgetHours)],
-        ['PD稼働日数', count(pd.daysThisMonth, '日'), count(pd.daysToDate, '日'), count(pd.budgetDays, '日'), percent(pd.daysToDate, pd.budgetDays)],
+        [
+          'PD稼働日数',
+          count(pd.daysThisMonth, '日'),
+          count(pd.daysToDate, '日'),
+          count(pd.budgetDays, '日'),
+          percent(pd.daysToDate, pd.budgetDays),
+        ],
         [
           '専門家活用',
           `${experts.usesThisMonth}回（上限${experts.monthlyCap}回）`,
@@ -107,15 +113,27 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
           count(experts.budgetUses, '回'),
           percent(experts.usesToDate, experts.budgetUses),
         ],
-        ['伴走支援企業', NONE, count(cases.supported, '社'), count(cases.target, '社'), cases.supported >= cases.target ? '達成' : `残り${cases.target - cases.supported}社`],
+        [
+          '伴走支援企業',
+          NONE,
+          count(cases.supported, '社'),
+          count(cases.target, '社'),
+          cases.supported >= cases.target ? '達成' : `残り${cases.target - cases.supported}社`,
+        ],
         [
           '地域連携会議',
-          count(model.meetings.heldThisMonth['地域連携会議'], '回'),
+          count(model.meetings.heldThisMonth.地域連携会議, '回'),
           count(meetings.liaisonCouncilsToDate, '回'),
           `${meetings.liaisonTarget}回以上`,
           liaisonLeft === 0 ? '達成' : `残り${liaisonLeft}回（予定${meetings.liaisonCouncilsScheduled.length}回）`,
         ],
-        ['議事録の期限超過', NONE, `${meetings.minutesOverdueAtMonthEnd}件（${dateInText(meetings.minutesOverdueAsOf, year)}時点）`, '0件', meetings.minutesOverdueAtMonthEnd === 0 ? 'なし' : '要対応'],
+        [
+          '議事録の期限超過',
+          NONE,
+          `${meetings.minutesOverdueAtMonthEnd}件（${dateInText(meetings.minutesOverdueAsOf, year)}時点）`,
+          '0件',
+          meetings.minutesOverdueAtMonthEnd === 0 ? 'なし' : '要対応',
+        ],
       ],
     },
     {
@@ -142,7 +160,10 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
       kind: 'table',
       header: ['区分', '時間', '日数'],
       align: ['left', 'right', 'right'],
-      rows: [...pd.byMode.map(m => [m.mode, hours(m.hours), count(m.days, '日')]), ['合計', hours(pd.hoursThisMonth), count(pd.daysThisMonth, '日')]],
+      rows: [
+        ...pd.byMode.map(m => [m.mode, hours(m.hours), count(m.days, '日')]),
+        ['合計', hours(pd.hoursThisMonth), count(pd.daysThisMonth, '日')],
+      ],
       totalRow: true,
     },
     { kind: 'paragraph', text: '同じ日に複数の区分で稼働した場合は、その日をそれぞれの区分に数えています（合計は重複を除いた日数）。' },
@@ -151,7 +172,10 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
       kind: 'table',
       header: ['活動内容', '時間', '割合'],
       align: ['left', 'right', 'right'],
-      rows: [...pd.byActivity.map(a => [a.activity, hours(a.hours), percent(a.hours, pd.hoursThisMonth)]), ['合計', hours(pd.hoursThisMonth), pd.hoursThisMonth > 0 ? '100%' : NONE]],
+      rows: [
+        ...pd.byActivity.map(a => [a.activity, hours(a.hours), percent(a.hours, pd.hoursThisMonth)]),
+        ['合計', hours(pd.hoursThisMonth), pd.hoursThisMonth > 0 ? '100%' : NONE],
+      ],
       totalRow: true,
     },
     { kind: 'heading', level: 2, text: '予算に対する進捗と見通し' },
@@ -162,7 +186,10 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
         ['累計の稼働時間', `${hours(pd.hoursToDate)}（予算${hours(pd.budgetHours)}の${percent(pd.hoursToDate, pd.budgetHours)}）`],
         ['累計の稼働日数', `${pd.daysToDate}日（予算${pd.budgetDays}日の${percent(pd.daysToDate, pd.budgetDays)}）`],
         [`${hoursText(pd.standardHours)}時間換算の日数`, `${pd.standardDaysToDate}日`],
-        ['週あたりの稼働', pd.pace.hoursPerWeek === null ? NONE : `平均${hoursText(pd.pace.hoursPerWeek)}時間（目安: 週1日・${hours(pd.standardHours)}）`],
+        [
+          '週あたりの稼働',
+          pd.pace.hoursPerWeek === null ? NONE : `平均${hoursText(pd.pace.hoursPerWeek)}時間（目安: 週1日・${hours(pd.standardHours)}）`,
+        ],
         ['予算を使い切る時期', pd.pace.runsOutOn === null ? NONE : forecastCell(model)],
       ],
     },
@@ -253,7 +280,15 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
           {
             kind: 'table',
             header: ['会議ID', '種別', '開催日', '形式', '議事録期限', '共有日', '議事録の状態'],
-            rows: meetings.list.map(m => [m.id, m.type, tableDate(m.date, year), orNone(m.format), tableDate(m.minutesDue, year), tableDate(m.minutesSharedOn, year), m.statusLabel]),
+            rows: meetings.list.map(m => [
+              m.id,
+              m.type,
+              tableDate(m.date, year),
+              orNone(m.format),
+              tableDate(m.minutesDue, year),
+              tableDate(m.minutesSharedOn, year),
+              m.statusLabel,
+            ]),
           } as const,
         ]),
     { kind: 'heading', level: 2, text: `地域連携会議（年${meetings.liaisonTarget}回以上、仕様書6）` },
@@ -283,7 +318,10 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
         meetings.minutesOverdue.length === 0
           ? `${formatYmdJa(meetings.minutesOverdueAsOf)}時点で、期限を過ぎて未共有の議事録はありません。`
           : `${formatYmdJa(meetings.minutesOverdueAsOf)}時点で、期限を過ぎて未共有の議事録が${meetings.minutesOverdue.length}件ありました: ${meetings.minutesOverdue
-              .map(m => `${m.id}（${m.type}、期限${dateInText(m.minutesDue, year)}${m.sharedOn ? `、${dateInText(m.sharedOn, year)}に共有` : ''}）`)
+              .map(
+                m =>
+                  `${m.id}（${m.type}、期限${dateInText(m.minutesDue, year)}${m.sharedOn ? `、${dateInText(m.sharedOn, year)}に共有` : ''}）`
+              )
               .join('、')}。`,
     },
   ];
@@ -384,7 +422,11 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
       ['left', 'left', 'left', 'right', 'left', 'left', 'left', 'right', 'right']
     ),
     { kind: 'heading', level: 2, text: `付録3 会議登録簿（${m}）` },
-    tableOr('今月の会議の登録はありません。', ['会議ID', '種別', '開催日', '形式', '議事録担当', '共有先', '関連案件'], appendix.meetingRows.map(meetingRow)),
+    tableOr(
+      '今月の会議の登録はありません。',
+      ['会議ID', '種別', '開催日', '形式', '議事録担当', '共有先', '関連案件'],
+      appendix.meetingRows.map(meetingRow)
+    ),
     { kind: 'heading', level: 2, text: '付録4 未解決の入力エラー' },
     tableOr(
       `${formatYmdJa(model.overview.asOf)}時点で、入力エラーはありません${findings.warnings > 0 ? `（確認を勧める警告${findings.warnings}件はシートのメモを参照）` : ''}。`,

@@ -10,8 +10,6 @@
 import { contract } from '../../../sheets-templates/contract';
 import { type CheckResult, calendarOf } from '../check';
 import {
-  type YearMonth,
-  type Ymd,
   addDays,
   daysBetween,
   firstDayOfMonth,
@@ -22,6 +20,8 @@ import {
   monthOf,
   nextMonth,
   partsOf,
+  type YearMonth,
+  type Ymd,
 } from '../dates';
 import type { Finding } from '../findings';
 import { countsAsUse } from '../rules/experts';
@@ -48,13 +48,7 @@ export interface ReportOverview {
   readonly pdDispatchStart: Ymd | null;
 }
 
-export type PaceForecast =
-  | 'not-started'
-  | 'no-hours'
-  | 'budget-used'
-  | 'runs-out-before-end'
-  | 'lasts-to-end'
-  | 'programme-ended';
+export type PaceForecast = 'not-started' | 'no-hours' | 'budget-used' | 'runs-out-before-end' | 'lasts-to-end' | 'programme-ended';
 
 export interface PdPace {
   /** Where the pace is measured from: PD派遣開始日 (else 事業開始日, else the first timesheet day). */
@@ -165,7 +159,13 @@ export interface MeetingSection {
   /** Minutes overdue as of minutesOverdueAsOf (the month's last day, or asOf for a month still running). */
   readonly minutesOverdueAtMonthEnd: number;
   readonly minutesOverdueAsOf: Ymd;
-  readonly minutesOverdue: readonly { readonly id: string; readonly type: MeetingType; readonly date: Ymd; readonly minutesDue: Ymd; readonly sharedOn: Ymd | null }[];
+  readonly minutesOverdue: readonly {
+    readonly id: string;
+    readonly type: MeetingType;
+    readonly date: Ymd;
+    readonly minutesDue: Ymd;
+    readonly sharedOn: Ymd | null;
+  }[];
   /** Minutes not yet shared whose deadline is within the next 2 business days at asOf. */
   readonly minutesDueSoon: readonly { readonly id: string; readonly type: MeetingType; readonly minutesDue: Ymd }[];
 }
@@ -240,7 +240,11 @@ export interface ReportModel {
   readonly meetings: MeetingSection;
   readonly actions: readonly ActionItem[];
   readonly findings: { readonly errors: number; readonly warnings: number; readonly openErrors: readonly OpenFinding[] };
-  readonly appendix: { readonly pdRows: readonly PdHoursRow[]; readonly expertRows: readonly ExpertUseLine[]; readonly meetingRows: readonly MeetingLine[] };
+  readonly appendix: {
+    readonly pdRows: readonly PdHoursRow[];
+    readonly expertRows: readonly ExpertUseLine[];
+    readonly meetingRows: readonly MeetingLine[];
+  };
 }
 
 // ---- helpers -------------------------------------------------------------------------------------
@@ -283,11 +287,11 @@ function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ym
     budgetDays: settings.pdBudgetDays,
     standardHours,
     standardDaysToDate: standardHours > 0 ? round1(hoursToDate / standardHours) : 0,
-    byMode: contract.choices['区分'].map(mode => {
+    byMode: contract.choices.区分.map(mode => {
       const rows = thisMonth.filter(r => r.mode === mode);
       return { mode, hours: sum(rows.map(r => r.hours)), days: distinctDays(rows) };
     }),
-    byActivity: contract.choices['活動内容'].map(activity => ({
+    byActivity: contract.choices.活動内容.map(activity => ({
       activity,
       hours: sum(thisMonth.filter(r => r.activity === activity).map(r => r.hours)),
     })),
@@ -344,7 +348,11 @@ function pdPace(
   const paceText = `${formatYmdJa(since)}（${since === settings.pdDispatchStart ? 'PD派遣開始日' : '集計の起点'}）から${formatYmdJa(monthEnd)}までの約${round1(weeks)}週で累計${hoursText(hoursToDate)}時間、週平均${round1(hoursToDate / weeks)}時間です。目安の「週1日（${hoursText(standardHours)}時間）」に対して${Math.round((hoursToDate / (weeks * standardHours)) * 100)}%のペースです。`;
   if (hoursToDate >= budgetHours) {
     let running = 0;
-    const reachedOn = [...toDate].sort(byDateThenRow).find(r => (running += r.hours) >= budgetHours)?.date ?? monthEnd;
+    const reachedOn =
+      [...toDate].sort(byDateThenRow).find(r => {
+        running += r.hours;
+        return running >= budgetHours;
+      })?.date ?? monthEnd;
     const over = round2(hoursToDate - budgetHours);
     return {
       ...measured,
@@ -355,7 +363,12 @@ function pdPace(
     };
   }
   if (hoursToDate === 0)
-    return { ...measured, forecast: 'no-hours', atRisk: monthEnd < end, summary: `${formatYmdJa(since)}以降、稼働の記録がまだありません。` };
+    return {
+      ...measured,
+      forecast: 'no-hours',
+      atRisk: monthEnd < end,
+      summary: `${formatYmdJa(since)}以降、稼働の記録がまだありません。`,
+    };
   if (monthEnd >= end)
     return {
       ...measured,
@@ -418,7 +431,7 @@ function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ymd | nul
   const usesByMonth = new Map<YearMonth, number>();
   for (const x of toDate) usesByMonth.set(monthOf(x.date), (usesByMonth.get(monthOf(x.date)) ?? 0) + 1);
   const planned = ordered.filter(x => x.status === '予定' && x.date > to && x.date <= settings.programmeEnd);
-  const fields = contract.choices['専門分野'];
+  const fields = contract.choices.専門分野;
   return {
     usesThisMonth: thisMonth.length,
     monthlyCap: settings.expertMonthlyCap,
@@ -476,13 +489,16 @@ function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meetings: re
     };
   });
   const unknown = new Map<string, PdHoursRow[]>();
-  for (const r of pdThisMonth)
-    if (r.caseId !== null && !known.has(r.caseId)) unknown.set(r.caseId, [...(unknown.get(r.caseId) ?? []), r]);
+  for (const r of pdThisMonth) if (r.caseId !== null && !known.has(r.caseId)) unknown.set(r.caseId, [...(unknown.get(r.caseId) ?? []), r]);
   return {
     supported: list.filter(c => c.supported).length,
     target: settings.supportedTarget,
     list,
-    unknownCaseHours: [...unknown].map(([caseId, rows]) => ({ caseId, hours: sum(rows.map(r => r.hours)), rows: rows.map(r => r.rowNumber) })),
+    unknownCaseHours: [...unknown].map(([caseId, rows]) => ({
+      caseId,
+      hours: sum(rows.map(r => r.hours)),
+      rows: rows.map(r => r.rowNumber),
+    })),
   };
 }
 
@@ -522,7 +538,7 @@ function meetingSection(read: ReadResult, result: CheckResult, month: YearMonth,
     };
   };
   const list = rows.filter(m => inRange(m.date, from, to)).map(line);
-  const heldThisMonth = Object.fromEntries(contract.choices['種別'].map(t => [t, 0])) as Record<MeetingType, number>;
+  const heldThisMonth = Object.fromEntries(contract.choices.種別.map(t => [t, 0])) as Record<MeetingType, number>;
   for (const m of list) if (m.held) heldThisMonth[m.type] += 1;
 
   const councils = rows.filter(m => m.type === '地域連携会議');
@@ -567,7 +583,7 @@ function meetingSection(read: ReadResult, result: CheckResult, month: YearMonth,
     liaisonOnTrack: liaisonHeld.length + liaisonScheduled.length >= settings.liaisonTarget,
     liaisonInJuly: { month: july, held: julyOutside || julyAhead ? null : julyIds.length > 0, ids: julyIds },
     cadence,
-    reviewOrTrainingThisMonth: heldThisMonth['支援検討会'] + heldThisMonth['研修会'],
+    reviewOrTrainingThisMonth: heldThisMonth.支援検討会 + heldThisMonth.研修会,
     monthlyLiaisonHeld: monthlyLiaisonIds.length > 0,
     monthlyLiaisonIds,
     minutesOverdueAtMonthEnd: overdue.length,
@@ -589,7 +605,15 @@ const shortDateJa = (d: Ymd, refYear: number): string => {
 };
 
 /** Codes whose rows could not be read at all, so they are missing from the figures. */
-const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set(['missing-tab', 'missing-header', 'required', 'invalid-date', 'invalid-number', 'invalid-choice', 'invalid-value']);
+const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set([
+  'missing-tab',
+  'missing-header',
+  'required',
+  'invalid-date',
+  'invalid-number',
+  'invalid-choice',
+  'invalid-value',
+]);
 
 /**
  * One item per category, however many rows it concerns: the report's length and the Docs calls that write
@@ -605,7 +629,10 @@ function actionItems(model: Omit<ReportModel, 'actions'>, asOf: Ymd): ActionItem
       kind: 'minutes-overdue',
       label: '議事録の期限超過',
       detail: `${formatYmdJa(meetings.minutesOverdueAsOf)}時点で${meetings.minutesOverdue.length}件: ${meetings.minutesOverdue
-        .map(m => `${m.id}（${m.type}、${short(m.date)}開催、期限${short(m.minutesDue)}${m.sharedOn ? `、${short(m.sharedOn)}共有` : `、${short(asOf)}現在も未共有`}）`)
+        .map(
+          m =>
+            `${m.id}（${m.type}、${short(m.date)}開催、期限${short(m.minutesDue)}${m.sharedOn ? `、${short(m.sharedOn)}共有` : `、${short(asOf)}現在も未共有`}）`
+        )
         .join('、')}`,
     });
   if (meetings.minutesDueSoon.length > 0)
@@ -629,7 +656,9 @@ function actionItems(model: Omit<ReportModel, 'actions'>, asOf: Ymd): ActionItem
     });
   if (experts.withoutPriorConsultation.length + experts.upcomingWithoutPriorConsultation.length > 0) {
     const part = (xs: readonly ExpertUseLine[], what: string): string =>
-      xs.length === 0 ? '' : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert}（${x.status}、専門家活用記録${x.rowNumber}行目）`).join('、')}`;
+      xs.length === 0
+        ? ''
+        : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert}（${x.status}、専門家活用記録${x.rowNumber}行目）`).join('、')}`;
     items.push({
       kind: 'prior-consultation',
       label: '専門家派遣の事前協議',
@@ -662,7 +691,10 @@ function actionItems(model: Omit<ReportModel, 'actions'>, asOf: Ymd): ActionItem
     risks.push(
       `地域連携会議は${meetings.liaisonCouncilsToDate}回開催・${meetings.liaisonCouncilsScheduled.length}回予定で、目標${meetings.liaisonTarget}回に届きません`
     );
-  if (pd.pace.atRisk) risks.push(`PD稼働: ${pd.pace.forecast === 'runs-out-before-end' ? `予算時間を${roughDateJa(pd.pace.runsOutOn as Ymd)}に使い切る見込みです` : pd.pace.forecast === 'budget-used' ? '予算時間に達しました' : '予算時間の消化が遅れています'}`);
+  if (pd.pace.atRisk)
+    risks.push(
+      `PD稼働: ${pd.pace.forecast === 'runs-out-before-end' ? `予算時間を${roughDateJa(pd.pace.runsOutOn as Ymd)}に使い切る見込みです` : pd.pace.forecast === 'budget-used' ? '予算時間に達しました' : '予算時間の消化が遅れています'}`
+    );
   if (experts.usesToDate + experts.plannedAfterMonth > experts.budgetUses)
     risks.push(`専門家活用が累計${experts.usesToDate}回・予定${experts.plannedAfterMonth}回で、予算${experts.budgetUses}回を超えます`);
   // A month still running may hold its meetings later: only a meeting neither held nor registered is missing.
@@ -713,7 +745,10 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
     },
     appendix: {
       pdRows: read.ledger.pdHours.filter(r => inRange(r.date, from, to)).sort(byDateThenRow),
-      expertRows: read.ledger.experts.filter(x => inRange(x.date, from, to)).sort(byDateThenRow).map(expertLine),
+      expertRows: read.ledger.experts
+        .filter(x => inRange(x.date, from, to))
+        .sort(byDateThenRow)
+        .map(expertLine),
       meetingRows: meetings.list,
     },
   };

@@ -15,7 +15,7 @@ export function expertCapExceeded(uses: readonly ExpertUseRow[], monthlyCap: num
   const findings: Finding[] = [];
   for (const [month, list] of byMonth) {
     const ordered = [...list].sort((a, b) => (a.date === b.date ? a.rowNumber - b.rowNumber : a.date < b.date ? -1 : 1));
-    ordered.slice(monthlyCap).forEach((x, i) =>
+    ordered.slice(monthlyCap).forEach((x, i) => {
       findings.push({
         sheet: '専門家活用記録',
         row: x.rowNumber,
@@ -23,8 +23,8 @@ export function expertCapExceeded(uses: readonly ExpertUseRow[], monthlyCap: num
         severity: 'error',
         code: 'expert-cap-exceeded',
         message: `${month.replace('-', '年')}月の専門家活用が上限${monthlyCap}回を超えています（${monthlyCap + i + 1}回目）。仕様書12(1)により月${monthlyCap}回までです。日程を翌月に移すか、中止にしてください。`,
-      })
-    );
+      });
+    });
   }
   return findings;
 }

@@ -15,13 +15,11 @@ export function unknownReferences(ledger: Ledger, present: { cases: boolean; mee
   const findings: Finding[] = [];
   if (present.cases) {
     for (const m of ledger.meetings)
-      for (const id of m.caseIds ?? [])
-        if (!ledger.caseIds.has(id)) findings.push(unknownCase('会議登録簿', m.rowNumber, '関連案件', id));
+      for (const id of m.caseIds ?? []) if (!ledger.caseIds.has(id)) findings.push(unknownCase('会議登録簿', m.rowNumber, '関連案件', id));
     for (const p of ledger.pdHours)
       if (p.caseId !== null && !ledger.caseIds.has(p.caseId)) findings.push(unknownCase('PD稼働記録', p.rowNumber, '案件ID', p.caseId));
     for (const x of ledger.experts)
-      if (x.caseId !== null && !ledger.caseIds.has(x.caseId))
-        findings.push(unknownCase('専門家活用記録', x.rowNumber, '案件ID', x.caseId));
+      if (x.caseId !== null && !ledger.caseIds.has(x.caseId)) findings.push(unknownCase('専門家活用記録', x.rowNumber, '案件ID', x.caseId));
   }
   if (present.meetings) {
     for (const p of ledger.pdHours)

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { check as runCheck, errorCount } from '../../domain/check';
+import { errorCount, check as runCheck } from '../../domain/check';
 import { marksOf } from '../../domain/marks';
 import { annotate } from '../annotate';
 import { parse, requireDate } from '../args';
-import { SHEET_OPTION, openSource } from '../book';
-import { type Command, EXIT, UserError } from '../cliSupport';
+import { openSource, SHEET_OPTION } from '../book';
+import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 import { summaryLines } from '../findingsText';
@@ -14,14 +14,15 @@ const usage = 'chizai-desk check <book.xlsx | --sheet ID> [--today YYYY-MM-DD] [
 export const check: Command = {
   name: 'check',
   usage,
-  summary: '入力を検査し、議事録の期限と状態を計算します。エラーがあれば終了コード1。--annotate で印を付けた写しを書き出します（元のファイルは変更しません）。',
+  summary:
+    '入力を検査し、議事録の期限と状態を計算します。エラーがあれば終了コード1。--annotate で印を付けた写しを書き出します（元のファイルは変更しません）。',
   async run(args, io) {
     const { positionals, values } = parse(
       args,
       { today: { type: 'string' }, json: { type: 'boolean' }, annotate: { type: 'string' }, ...SHEET_OPTION },
       usage
     );
-    if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
+    if (values.help) return showHelp(io, this);
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
     if (values.sheet !== undefined && values.annotate)
       throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには何も書き込みません）。');
@@ -34,7 +35,14 @@ export const check: Command = {
       io.out(
         JSON.stringify({
           today: result.today,
-          findings: result.findings.map(({ sheet, row, column, severity, code, message }) => ({ sheet, row, column, severity, code, message })),
+          findings: result.findings.map(({ sheet, row, column, severity, code, message }) => ({
+            sheet,
+            row,
+            column,
+            severity,
+            code,
+            message,
+          })),
           meetings: result.meetings.map(({ id, type, date, minutesDue, minutesSharedOn, status }) => ({
             id,
             type,

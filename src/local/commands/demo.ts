@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
 import sample from '../../../sheets-templates/sample.json';
-import { buildWorkbook, type SampleTabs } from '../xlsxTemplate';
-import { writeFileAtomic } from '../files';
 import { parse } from '../args';
-import { type Command, EXIT } from '../cliSupport';
+import { type Command, EXIT, showHelp } from '../cliSupport';
+import { writeFileAtomic } from '../files';
+import { buildWorkbook, type SampleTabs } from '../xlsxTemplate';
 import { check } from './check';
 import { remind } from './remind';
 import { writeReport } from './report';
@@ -19,7 +19,7 @@ export const demo: Command = {
   summary: 'サンプルのブック（令和6年度の事務局）を書き出し、チェック・月次報告・リマインダーを実行します。',
   async run(args, io) {
     const { values } = parse(args, { out: { type: 'string' } }, usage);
-    if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
+    if (values.help) return showHelp(io, this);
     const outDir = resolve(values.out ?? 'out');
     const book = join(outDir, SAMPLE_FILE);
     const buffer = await buildWorkbook(sample.tabs as unknown as SampleTabs).xlsx.writeBuffer();

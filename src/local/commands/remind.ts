@@ -1,19 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type CheckResult, calendarOf, check } from '../../domain/check';
-import { type Ymd, type YearMonth, addDays, isValidYmd } from '../../domain/dates';
-import { KIND_SHORT, type MailItem, composeDigest, digestKey } from '../../domain/reminders/digest';
-import { type Digest, type ReminderPlan, type Skipped, planReminders } from '../../domain/reminders/plan';
+import { addDays, isValidYmd, type YearMonth, type Ymd } from '../../domain/dates';
+import { composeDigest, digestKey, KIND_SHORT, type MailItem } from '../../domain/reminders/digest';
+import { type Digest, planReminders, type ReminderPlan, type Skipped } from '../../domain/reminders/plan';
 import type { ReadResult } from '../../domain/workbook';
 import { parse, requireDate } from '../args';
-import { SHEET_OPTION, openSource } from '../book';
-import { type Command, EXIT, type Io, UserError } from '../cliSupport';
+import { openSource, SHEET_OPTION } from '../book';
+import { type Command, EXIT, type Io, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { DEFAULT_FROM, emlFileName, emlOf } from '../eml';
 import { writeFileAtomic } from '../files';
 import { findingLine } from '../findingsText';
 
-const usage = 'chizai-desk remind <book.xlsx | --sheet ID> --outbox DIR [--today YYYY-MM-DD] [--state FILE] [--json] [--from ADDRESS] [--reports DIR]';
+const usage =
+  'chizai-desk remind <book.xlsx | --sheet ID> --outbox DIR [--today YYYY-MM-DD] [--state FILE] [--json] [--from ADDRESS] [--reports DIR]';
 
 // ---- state: the digests already "sent" (written to an outbox) -------------------------------------
 
@@ -43,7 +44,8 @@ function loadState(path: string): ReminderState {
     const data = JSON.parse(text) as { sent?: unknown };
     if (!Array.isArray(data.sent)) throw new Error('sent がありません');
     const sent = data.sent.filter(
-      (r): r is SentRecord => typeof r === 'object' && r !== null && typeof r.key === 'string' && typeof r.to === 'string' && typeof r.on === 'string'
+      (r): r is SentRecord =>
+        typeof r === 'object' && r !== null && typeof r.key === 'string' && typeof r.to === 'string' && typeof r.on === 'string'
     );
     return { version: 1, sent };
   } catch (e) {
@@ -170,11 +172,14 @@ function report(outcome: RemindOutcome, outbox: string, say: (line: string) => v
   }
   say(`リマインダー（${plan.today}）: ${outcome.sent.length} 通を ${outbox} に書き出しました。`);
   for (const s of outcome.sent)
-    say(`  ${s.digest.to}（${s.digest.name}）${s.digest.items.length}件: ${s.digest.items.map(i => `${i.ref}（${KIND_SHORT[i.kind]}）`).join(', ')} → ${basename(s.file)}`);
+    say(
+      `  ${s.digest.to}（${s.digest.name}）${s.digest.items.length}件: ${s.digest.items.map(i => `${i.ref}（${KIND_SHORT[i.kind]}）`).join(', ')} → ${basename(s.file)}`
+    );
   if (outcome.alreadySent.length > 0)
-    say(`本日すでに送った内容と同じため、${outcome.alreadySent.length} 通は書き出しませんでした: ${outcome.alreadySent.map(a => a.digest.to).join(', ')}`);
-  for (const s of outcome.skipped)
-    say(`  送信しません: ${s.to} — ${s.reason}（対象: ${s.items.map(i => i.ref).join(', ')}）`);
+    say(
+      `本日すでに送った内容と同じため、${outcome.alreadySent.length} 通は書き出しませんでした: ${outcome.alreadySent.map(a => a.digest.to).join(', ')}`
+    );
+  for (const s of outcome.skipped) say(`  送信しません: ${s.to} — ${s.reason}（対象: ${s.items.map(i => i.ref).join(', ')}）`);
   if (plan.digests.length === 0 && outcome.skipped.length === 0) say('本日対応が必要な項目はありません。');
 }
 
@@ -197,9 +202,10 @@ export const remind: Command = {
       },
       usage
     );
-    if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
+    if (values.help) return showHelp(io, this);
     if (!values.outbox) throw new UserError(`--outbox（.eml を書き出すフォルダ）を指定してください。\n使い方: ${usage}`);
-    if (values.from !== undefined && !/@/.test(values.from)) throw new UserError(`--from にはメールアドレスを指定してください（指定: ${values.from}）。`);
+    if (values.from !== undefined && !/@/.test(values.from))
+      throw new UserError(`--from にはメールアドレスを指定してください（指定: ${values.from}）。`);
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
     if (!isValidYmd(today)) throw new UserError(`--today は実在する日付を指定してください（指定: ${today}）。`);
     const book = await openSource(positionals, values.sheet, usage, io);

@@ -1,11 +1,11 @@
-import { basename, join, resolve } from 'node:path';
-import { type CheckResult, check as runCheck, errorCount } from '../../domain/check';
-import { type YearMonth, isValidMonth } from '../../domain/dates';
+import { join, resolve } from 'node:path';
+import { type CheckResult, errorCount, check as runCheck } from '../../domain/check';
+import { isValidMonth, type YearMonth } from '../../domain/dates';
 import { reportBlocks } from '../../domain/report/layout';
-import { type ReportModel, buildReportModel, reportFileBase } from '../../domain/report/model';
+import { buildReportModel, type ReportModel, reportFileBase } from '../../domain/report/model';
 import { parse, requireDate } from '../args';
-import { type OpenBook, SHEET_OPTION, openBook, openSource } from '../book';
-import { type Command, EXIT, UserError } from '../cliSupport';
+import { type OpenBook, openBook, openSource, SHEET_OPTION } from '../book';
+import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 
@@ -27,7 +27,6 @@ export async function reportOn(book: OpenBook, month: YearMonth, outDir: string,
   const blocks = reportBlocks(model);
   const path = join(resolve(outDir), reportFileName(month));
   // docx loads on demand: check and remind need not pay its start-up time.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { renderDocx } = require('../docxReport') as typeof import('../docxReport');
   writeFileAtomic(path, await renderDocx(blocks, `${reportFileBase(month)}（${model.overview.workbook}）`));
   return { path, model, result };
@@ -41,16 +40,18 @@ export async function writeReport(bookPath: string, month: YearMonth, outDir: st
 export const report: Command = {
   name: 'report',
   usage,
-  summary: '指定した月の月次活動報告書（月次活動報告書_YYYY-MM.docx）を書き出します。--json でその月の集計をJSONで出力します。入力エラーがあっても報告書は作ります（件数を表示します）。',
+  summary:
+    '指定した月の月次活動報告書（月次活動報告書_YYYY-MM.docx）を書き出します。--json でその月の集計をJSONで出力します。入力エラーがあっても報告書は作ります（件数を表示します）。',
   async run(args, io) {
     const { positionals, values } = parse(
       args,
       { month: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, ...SHEET_OPTION },
       usage
     );
-    if (values.help) return io.out(`使い方: ${usage}\n${this.summary}`), EXIT.ok;
+    if (values.help) return showHelp(io, this);
     const month = values.month;
-    if (month === undefined) throw new UserError(`--month で報告する月を YYYY-MM の形で指定してください（例: --month 2024-11）。\n使い方: ${usage}`);
+    if (month === undefined)
+      throw new UserError(`--month で報告する月を YYYY-MM の形で指定してください（例: --month 2024-11）。\n使い方: ${usage}`);
     if (!isValidMonth(month)) throw new UserError(`--month は YYYY-MM の形で指定してください（指定: ${month}、例: 2024-11）。`);
     const asOf = requireDate(values.today, '--today') ?? todayInTokyo();
     const book = await openSource(positionals, values.sheet, usage, io);

@@ -5,8 +5,8 @@ import sample from '../../../sheets-templates/sample.json';
 import type { RawTable } from '../../../src/domain/cell';
 import { calendarOf, check } from '../../../src/domain/check';
 import { addDays } from '../../../src/domain/dates';
-import { type MailItem, MAIL_FIELDS, composeDigest, dayOfDigestKey, digestKey, mailItem } from '../../../src/domain/reminders/digest';
-import { type Digest, type ReminderItem, planReminders } from '../../../src/domain/reminders/plan';
+import { composeDigest, dayOfDigestKey, digestKey, MAIL_FIELDS, type MailItem, mailItem } from '../../../src/domain/reminders/digest';
+import { type Digest, planReminders, type ReminderItem } from '../../../src/domain/reminders/plan';
 import { workbookTemplate } from '../../../src/domain/template';
 import { type ReadResult, readLedger } from '../../../src/domain/workbook';
 
@@ -121,7 +121,13 @@ describe('what may leave the workbook (issue 6)', () => {
   });
 
   test('a reference is one short line: a long or multi-line ID typed into an ID cell is cut, not mailed whole', () => {
-    const item = mailItem({ kind: 'case-action-due', ref: 'C-1\n株式会社とても長い名前の会社で本当は企業名を書いてはいけない欄', due: null, sheet: '案件台帳', row: 2 });
+    const item = mailItem({
+      kind: 'case-action-due',
+      ref: 'C-1\n株式会社とても長い名前の会社で本当は企業名を書いてはいけない欄',
+      due: null,
+      sheet: '案件台帳',
+      row: 2,
+    });
     expect(item.ref).not.toContain('\n');
     expect(item.ref.length).toBeLessThanOrEqual(32);
   });
@@ -129,12 +135,14 @@ describe('what may leave the workbook (issue 6)', () => {
   test('no ledger free text (企業名, 業種, 課題, 成果, 支援メニュー, 次回アクション, 専門家名, 備考) appears in any mail of the sample, any day', () => {
     const tabs = sample.tabs as unknown as Tabs;
     const freeText = [
-      ...(tabs['案件台帳'] ?? []).flatMap(r => ['企業名', '業種', '課題', '成果', '支援メニュー', '次回アクション'].map(h => r[h])),
-      ...(tabs['専門家活用記録'] ?? []).map(r => r['専門家名']),
-      ...(tabs['PD稼働記録'] ?? []).map(r => r['備考']),
+      ...(tabs.案件台帳 ?? []).flatMap(r => ['企業名', '業種', '課題', '成果', '支援メニュー', '次回アクション'].map(h => r[h])),
+      ...(tabs.専門家活用記録 ?? []).map(r => r.専門家名),
+      ...(tabs.PD稼働記録 ?? []).map(r => r.備考),
     ].filter((v): v is string => typeof v === 'string' && v.length > 0);
     // Any 8 consecutive characters of a long text would betray it; a short one must not appear at all.
-    const probes = new Set(freeText.flatMap(t => (t.length <= 8 ? [t] : Array.from({ length: t.length - 7 }, (_, i) => t.slice(i, i + 8)))));
+    const probes = new Set(
+      freeText.flatMap(t => (t.length <= 8 ? [t] : Array.from({ length: t.length - 7 }, (_, i) => t.slice(i, i + 8))))
+    );
     const mails = everyMail(readTabs(sampleTabs()));
     expect(mails.length).toBeGreaterThan(50);
     const leaks = mails.flatMap(m => [...probes].filter(p => m.subject.includes(p) || m.body.includes(p)));
@@ -146,7 +154,8 @@ describe('what may leave the workbook (issue 6)', () => {
     const tabs = sampleTabs();
     const freeHeaders = ['企業名', '業種', '課題', '成果', '支援メニュー', '次回アクション', '専門家名', '備考', '共有先', '活動内容メモ'];
     for (const name of ['案件台帳', '会議登録簿', 'PD稼働記録', '専門家活用記録'])
-      for (const row of tabs[name] ?? []) for (const h of freeHeaders) if (h in row || h === '活動内容メモ') row[h] = `${MARK} ${String(row[h] ?? '')}`;
+      for (const row of tabs[name] ?? [])
+        for (const h of freeHeaders) if (h in row || h === '活動内容メモ') row[h] = `${MARK} ${String(row[h] ?? '')}`;
     const mails = everyMail(readTabs(tabs));
     expect(mails.length).toBeGreaterThan(50);
     expect(mails.filter(m => m.body.includes(MARK) || m.subject.includes(MARK))).toEqual([]);

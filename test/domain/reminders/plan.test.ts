@@ -6,7 +6,7 @@ import sample from '../../../sheets-templates/sample.json';
 import type { RawTable } from '../../../src/domain/cell';
 import { calendarOf, check } from '../../../src/domain/check';
 import type { YearMonth } from '../../../src/domain/dates';
-import { type Digest, type ReminderPlan, planReminders } from '../../../src/domain/reminders/plan';
+import { type Digest, planReminders, type ReminderPlan } from '../../../src/domain/reminders/plan';
 import { workbookTemplate } from '../../../src/domain/template';
 import { type ReadResult, readLedger } from '../../../src/domain/workbook';
 
@@ -41,7 +41,7 @@ function planOn(today: string, read: ReadResult = readSample(), reportsDone: Rea
 const digestTo = (plan: ReminderPlan, to: string): Digest | undefined => plan.digests.find(d => d.to === to);
 const refs = (plan: ReminderPlan, to: string): string[] => (digestTo(plan, to)?.items ?? []).map(i => `${i.kind} ${i.ref} ${i.due}`);
 const casesRow = (tabs: Tabs, id: string): Row => {
-  const row = tabs['案件台帳']?.find(r => r['案件ID'] === id);
+  const row = tabs.案件台帳?.find(r => r.案件ID === id);
   if (!row) throw new Error(`no case ${id}`);
   return row;
 };
@@ -93,8 +93,8 @@ describe('minutes reminders go to the meeting’s 議事録担当', () => {
   test('an overdue meeting is reminded to its 議事録担当 every business day until the minutes are shared', () => {
     expect(refs(planOn('2024-12-03'), MISAKI)).toContain('minutes-overdue M-014 2024-11-27');
     const shared = readSample(t => {
-      const m = t['会議登録簿']?.find(r => r['会議ID'] === 'M-014');
-      if (m) m['議事録共有日'] = '2024-12-02';
+      const m = t.会議登録簿?.find(r => r.会議ID === 'M-014');
+      if (m) m.議事録共有日 = '2024-12-02';
     });
     expect(refs(planOn('2024-12-03', shared), MISAKI).filter(r => r.includes('M-014'))).toEqual([]);
   });
@@ -106,8 +106,8 @@ describe('minutes reminders go to the meeting’s 議事録担当', () => {
 
   test('a meeting with no 議事録担当 is reminded to the 事業担当リーダー', () => {
     const read = readSample(t => {
-      const m = t['会議登録簿']?.find(r => r['会議ID'] === 'M-014');
-      if (m) delete m['議事録担当'];
+      const m = t.会議登録簿?.find(r => r.会議ID === 'M-014');
+      if (m) delete m.議事録担当;
     });
     expect(refs(planOn(AS_OF, read), NAO)).toContain('minutes-overdue M-014 2024-11-27');
     expect(refs(planOn(AS_OF, read), MISAKI)).not.toContain('minutes-overdue M-014 2024-11-27');
@@ -118,7 +118,7 @@ describe('case-action-due goes to the case’s 担当', () => {
   test('次回期日 on the 2nd business day after today is reminded; on the 3rd it is not yet', () => {
     // From 12-02: 12-04 is the 2nd business day, 12-05 the 3rd.
     const read = readSample(t => {
-      casesRow(t, 'C-003')['次回期日'] = '2024-12-05';
+      casesRow(t, 'C-003').次回期日 = '2024-12-05';
     });
     expect(refs(planOn(AS_OF, read), KENTA)).toEqual(['case-action-due C-001 2024-12-03']);
   });
@@ -129,8 +129,8 @@ describe('case-action-due goes to the case’s 担当', () => {
 
   test('cases at 完了 or 中止 are never reminded', () => {
     const read = readSample(t => {
-      casesRow(t, 'C-005')['次回期日'] = '2024-12-03'; // 完了, 三上 奈緒
-      casesRow(t, 'C-008')['次回期日'] = '2024-12-03'; // 中止, 成田 健太
+      casesRow(t, 'C-005').次回期日 = '2024-12-03'; // 完了, 三上 奈緒
+      casesRow(t, 'C-008').次回期日 = '2024-12-03'; // 中止, 成田 健太
     });
     const plan = planOn(AS_OF, read);
     expect(plan.digests.flatMap(d => d.items).map(i => i.ref)).not.toEqual(expect.arrayContaining(['C-005']));
@@ -151,8 +151,8 @@ describe('expert-consultation-missing goes to every active 事業担当リーダ
 
   test('a second active leader gets it too; an inactive leader does not', () => {
     const read = readSample(t => {
-      t['情報取扱者名簿']?.push({ 氏名: '奈良 一郎', メール: 'ichiro.nara@example.co.jp', 役割: '事業担当リーダー', 有効: true });
-      t['情報取扱者名簿']?.push({ 氏名: '弘前 次郎', メール: 'jiro.hirosaki@example.co.jp', 役割: '事業担当リーダー', 有効: false });
+      t.情報取扱者名簿?.push({ 氏名: '奈良 一郎', メール: 'ichiro.nara@example.co.jp', 役割: '事業担当リーダー', 有効: true });
+      t.情報取扱者名簿?.push({ 氏名: '弘前 次郎', メール: 'jiro.hirosaki@example.co.jp', 役割: '事業担当リーダー', 有効: false });
     });
     const plan = planOn(AS_OF, read);
     expect(refs(plan, 'ichiro.nara@example.co.jp')).toContain('expert-consultation-missing 専門家活用記録!R11 2024-12-06');
@@ -161,8 +161,8 @@ describe('expert-consultation-missing goes to every active 事業担当リーダ
 
   test('with no active 事業担当リーダー the item is skipped with a reason, not sent elsewhere', () => {
     const read = readSample(t => {
-      const nao = t['情報取扱者名簿']?.find(r => r['氏名'] === '三上 奈緒');
-      if (nao) nao['有効'] = false;
+      const nao = t.情報取扱者名簿?.find(r => r.氏名 === '三上 奈緒');
+      if (nao) nao.有効 = false;
     });
     const plan = planOn(AS_OF, read);
     expect(plan.skipped.map(s => s.to)).toContain('事業担当リーダー');
@@ -189,8 +189,8 @@ describe('timesheet-missing goes to the 事業PD and the 事業担当リーダ�
 
   test('not for a week ending after 事業終了日', () => {
     const read = readSample(t => {
-      const end = t['設定']?.find(r => r['項目'] === '事業終了日');
-      if (end) end['値'] = '2024-12-05';
+      const end = t.設定?.find(r => r.項目 === '事業終了日');
+      if (end) end.値 = '2024-12-05';
     });
     expect(digestTo(planOn('2024-12-09', read), PD)).toBeUndefined();
     expect(refs(planOn('2024-12-09'), PD)).toEqual(['timesheet-missing 2024-12-02/2024-12-08 null']);
@@ -202,7 +202,7 @@ describe('timesheet-missing goes to the 事業PD and the 事業担当リーダ�
 
   test('a person who is both 事業PD and 事業担当リーダー (same address) gets the item once', () => {
     const read = readSample(t => {
-      t['情報取扱者名簿']?.push({ 氏名: '三上 奈緒', メール: NAO, 役割: '事業PD', 有効: true });
+      t.情報取扱者名簿?.push({ 氏名: '三上 奈緒', メール: NAO, 役割: '事業PD', 有効: true });
     });
     expect(refs(planOn('2024-08-19', read), NAO).filter(r => r.startsWith('timesheet'))).toHaveLength(1);
   });
@@ -238,7 +238,7 @@ describe('one digest per person per day', () => {
 
   test('a person named as 担当 and 議事録担当 gets one digest with both', () => {
     const read = readSample(t => {
-      casesRow(t, 'C-006')['次回期日'] = '2024-12-03'; // 三上 奈緒 is 担当
+      casesRow(t, 'C-006').次回期日 = '2024-12-03'; // 三上 奈緒 is 担当
     });
     const nao = planOn(AS_OF, read).digests.filter(d => d.to === NAO);
     expect(nao).toHaveLength(1);
@@ -249,11 +249,15 @@ describe('one digest per person per day', () => {
 describe('only active handlers receive (§20(1))', () => {
   test('an inactive 担当 is skipped with the reason, gets no digest, and check reports recipient-not-authorized', () => {
     const read = readSample(t => {
-      casesRow(t, 'C-007')['次回期日'] = '2024-12-03'; // 福士 亮, 有効 FALSE
+      casesRow(t, 'C-007').次回期日 = '2024-12-03'; // 福士 亮, 有効 FALSE
     });
     const plan = planOn(AS_OF, read);
     expect(plan.skipped).toEqual([
-      { to: '福士 亮', reason: expect.stringContaining('無効'), items: [{ kind: 'case-action-due', ref: 'C-007', due: '2024-12-03', sheet: '案件台帳', row: 8 }] },
+      {
+        to: '福士 亮',
+        reason: expect.stringContaining('無効'),
+        items: [{ kind: 'case-action-due', ref: 'C-007', due: '2024-12-03', sheet: '案件台帳', row: 8 }],
+      },
     ]);
     expect(digestTo(plan, 'ryo.fukushi@example.co.jp')).toBeUndefined();
     expect(check(read, AS_OF).findings.filter(f => f.code === 'recipient-not-authorized')).toHaveLength(1);
@@ -261,7 +265,7 @@ describe('only active handlers receive (§20(1))', () => {
 
   test('a person not on the list at all is skipped, never guessed', () => {
     const read = readSample(t => {
-      casesRow(t, 'C-001')['担当'] = '外部 太郎';
+      casesRow(t, 'C-001').担当 = '外部 太郎';
     });
     const plan = planOn(AS_OF, read);
     expect(plan.skipped).toEqual([expect.objectContaining({ to: '外部 太郎', reason: expect.stringContaining('載っていません') })]);
@@ -269,7 +273,7 @@ describe('only active handlers receive (§20(1))', () => {
   });
 
   test('every digest address is an active handler’s', () => {
-    const active = new Set((sample.tabs['情報取扱者名簿'] as Row[]).filter(h => h['有効'] === true).map(h => h['メール']));
+    const active = new Set((sample.tabs.情報取扱者名簿 as Row[]).filter(h => h.有効 === true).map(h => h.メール));
     for (const day of ['2024-08-19', AS_OF, '2024-12-04', '2025-01-06'])
       for (const d of planOn(day).digests) expect(active.has(d.to)).toBe(true);
   });

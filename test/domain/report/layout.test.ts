@@ -9,7 +9,7 @@ import { check } from '../../../src/domain/check';
 import { type ReportBlock, reportBlocks, yen } from '../../../src/domain/report/layout';
 import { buildReportModel } from '../../../src/domain/report/model';
 import { type ReadResult, readLedger } from '../../../src/domain/workbook';
-import { type Book, type TypedRow, caseRow, dateCell, meetingRow, pdRow, rawTable, readBook } from '../rules/book';
+import { type Book, caseRow, dateCell, meetingRow, pdRow, rawTable, readBook, type TypedRow } from '../rules/book';
 
 const blocksOf = (read: ReadResult, month: string, asOf: string): ReportBlock[] =>
   reportBlocks(buildReportModel(read, check(read, asOf), month, asOf, 'ブック.xlsx'));
@@ -32,8 +32,12 @@ function sampleTables(): Map<string, RawTable> {
     contract.tabs.map(tab => {
       const dateColumns = new Set<string>(tab.columns.filter(c => c.type === 'date').map(c => c.header));
       const isDate = (h: string, v: unknown, row: Record<string, unknown>): v is string =>
-        (dateColumns.has(h) || (h === '値' && dateSettings.has(String(row['項目'])))) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-      const rows = (tabs[tab.name] ?? []).map(row => Object.fromEntries(Object.entries(row).map(([h, v]) => [h, isDate(h, v, row) ? dateCell(v) : v])) as TypedRow);
+        (dateColumns.has(h) || (h === '値' && dateSettings.has(String(row.項目)))) &&
+        typeof v === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(v);
+      const rows = (tabs[tab.name] ?? []).map(
+        row => Object.fromEntries(Object.entries(row).map(([h, v]) => [h, isDate(h, v, row) ? dateCell(v) : v])) as TypedRow
+      );
       return [tab.name, rawTable(tab.name, rows)] as const;
     })
   );
@@ -42,9 +46,23 @@ function sampleTables(): Map<string, RawTable> {
 /** A workbook like the sample in shape: cases, meetings, PD hours and experts in November 2024. */
 const NOVEMBER: Book = {
   設定: { PD派遣開始日: dateCell('2024-07-01') },
-  案件台帳: [caseRow('C-001', { 段階: '支援中', 事前検証日: dateCell('2024-08-07'), 担当: '成田 健太', 次回期日: dateCell('2024-12-03'), 次回アクション: '商標調査の報告' })],
-  会議登録簿: [meetingRow('M-001', '月次連絡会', '2024-11-22'), meetingRow('M-002', '支援検討会', '2024-11-20', { 議事録共有日: dateCell('2024-11-22') })],
-  PD稼働記録: [pdRow('2024-11-06', 3, { 活動内容: '伴走支援', 案件ID: 'C-001', 区分: '現地', 旅費: 24_160 }), pdRow('2024-11-22', 1.5, { 活動内容: '会議', 会議ID: 'M-001' })],
+  案件台帳: [
+    caseRow('C-001', {
+      段階: '支援中',
+      事前検証日: dateCell('2024-08-07'),
+      担当: '成田 健太',
+      次回期日: dateCell('2024-12-03'),
+      次回アクション: '商標調査の報告',
+    }),
+  ],
+  会議登録簿: [
+    meetingRow('M-001', '月次連絡会', '2024-11-22'),
+    meetingRow('M-002', '支援検討会', '2024-11-20', { 議事録共有日: dateCell('2024-11-22') }),
+  ],
+  PD稼働記録: [
+    pdRow('2024-11-06', 3, { 活動内容: '伴走支援', 案件ID: 'C-001', 区分: '現地', 旅費: 24_160 }),
+    pdRow('2024-11-22', 1.5, { 活動内容: '会議', 会議ID: 'M-001' }),
+  ],
 };
 
 describe('report layout (issue 4 "Deliver" 1: 概要, PD稼働, 伴走支援, 会議, 専門家活用, 要対応事項, appendix)', () => {
@@ -106,7 +124,6 @@ describe('report layout (issue 4 "Deliver" 1: 概要, PD稼働, 伴走支援, �
     const t = tables(blocks).find(x => x.header[0] === '案件ID' && x.header.length === 7);
     expect(t?.header.slice(4)).toEqual(['今月の\nPD稼働', '今月の\n専門家', '今月の\n会議']);
   });
-
 });
 
 describe('report layout on the sample workbook (SAMPLE.md 2024-11)', () => {
@@ -140,7 +157,13 @@ describe('report layout on the sample workbook (SAMPLE.md 2024-11)', () => {
 
 describe('the Docs writer’s call count cannot grow with rows: the block structure does not depend on row counts', () => {
   const shape = (blocks: readonly ReportBlock[]) =>
-    blocks.map(b => (b.kind === 'bullets' ? `bullets×${b.items.length}` : b.kind === 'table' ? `table×${b.header.length}${b.totalRow ? '+total' : ''}` : b.kind));
+    blocks.map(b =>
+      b.kind === 'bullets'
+        ? `bullets×${b.items.length}`
+        : b.kind === 'table'
+          ? `table×${b.header.length}${b.totalRow ? '+total' : ''}`
+          : b.kind
+    );
 
   test('a month with 2 PD rows and one with 400 give the same sequence of blocks', () => {
     const many: TypedRow[] = Array.from({ length: 400 }, (_, i) => pdRow(`2024-11-${String((i % 28) + 1).padStart(2, '0')}`, 0.01));

@@ -7,9 +7,9 @@ import { contract } from '../../../sheets-templates/contract';
 import sample from '../../../sheets-templates/sample.json';
 import type { Cell, RawTable } from '../../../src/domain/cell';
 import { check } from '../../../src/domain/check';
+import { buildReportModel, type ReportModel, roughDateJa } from '../../../src/domain/report/model';
 import type { ReadResult } from '../../../src/domain/workbook';
 import { readLedger } from '../../../src/domain/workbook';
-import { type ReportModel, buildReportModel, roughDateJa } from '../../../src/domain/report/model';
 import { type Book, caseRow, dateCell, expertRow, meetingRow, pdRow, readBook } from '../rules/book';
 
 // ---- the sample workbook, as an adapter hands it over ---------------------------------------------
@@ -28,7 +28,7 @@ function sampleTables(): Map<string, RawTable> {
       cells: header.map((h): Cell => {
         const v = row[h];
         if (v === undefined) return null;
-        const isDate = dateColumns.has(h) || (h === '値' && DATE_SETTINGS.has(String(row['項目'])));
+        const isDate = dateColumns.has(h) || (h === '値' && DATE_SETTINGS.has(String(row.項目)));
         return isDate && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateCell(v) : v;
       }),
     }));
@@ -38,14 +38,22 @@ function sampleTables(): Map<string, RawTable> {
 }
 
 const SAMPLE_READ: ReadResult = readLedger(sampleTables());
-const modelOf = (read: ReadResult, month: string, asOf: string): ReportModel => buildReportModel(read, check(read, asOf), month, asOf, 'book.xlsx');
+const modelOf = (read: ReadResult, month: string, asOf: string): ReportModel =>
+  buildReportModel(read, check(read, asOf), month, asOf, 'book.xlsx');
 const sampleModel = (month = sample.reportMonth): ReportModel => modelOf(SAMPLE_READ, month, sample.asOf);
 
 describe('report figures on the sample workbook for 2024-11 (SAMPLE.md "Figures for reportMonth 2024-11")', () => {
   const m = sampleModel();
 
   test('PD: 36 h on 7 distinct days this month; 145.5 h on 25 days to date of 280 h / 40 days (§10(2),(3))', () => {
-    expect(m.pd).toMatchObject({ hoursThisMonth: 36, daysThisMonth: 7, hoursToDate: 145.5, daysToDate: 25, budgetHours: 280, budgetDays: 40 });
+    expect(m.pd).toMatchObject({
+      hoursThisMonth: 36,
+      daysThisMonth: 7,
+      hoursToDate: 145.5,
+      daysToDate: 25,
+      budgetHours: 280,
+      budgetDays: 40,
+    });
   });
 
   test('PD travel: 87,600 yen this month, 314,400 yen to date', () => {
@@ -66,7 +74,15 @@ describe('report figures on the sample workbook for 2024-11 (SAMPLE.md "Figures 
   });
 
   test('meetings held in 2024-11 by 種別, every 種別 present (6 in all)', () => {
-    expect(m.meetings.heldThisMonth).toEqual({ 地域連携会議: 0, 支援検討会: 1, 研修会: 1, PDチーム内会議: 2, 月次連絡会: 1, 成果発表会: 0, その他: 1 });
+    expect(m.meetings.heldThisMonth).toEqual({
+      地域連携会議: 0,
+      支援検討会: 1,
+      研修会: 1,
+      PDチーム内会議: 2,
+      月次連絡会: 1,
+      成果発表会: 0,
+      その他: 1,
+    });
     expect(m.meetings.list.map(x => x.id)).toEqual(['M-011', 'M-012', 'M-013', 'M-014', 'M-015', 'M-016']);
   });
 
@@ -117,8 +133,19 @@ describe('report figures on the sample workbook for 2024-11 (SAMPLE.md "Figures 
 
   test('per case: this month’s PD and expert activity linked by 案件ID, next action and date', () => {
     const c001 = m.cases.list.find(c => c.id === 'C-001');
-    expect(c001).toMatchObject({ stage: '支援中', owner: '成田 健太', pdHoursThisMonth: 3.5, expertUsesThisMonth: 1, expertFieldsThisMonth: ['商談'], nextDue: '2024-12-03' });
-    expect(m.cases.list.find(c => c.id === 'C-002')).toMatchObject({ nextDue: '2024-11-28', nextDueOverdue: true, meetingsThisMonth: ['M-014'] });
+    expect(c001).toMatchObject({
+      stage: '支援中',
+      owner: '成田 健太',
+      pdHoursThisMonth: 3.5,
+      expertUsesThisMonth: 1,
+      expertFieldsThisMonth: ['商談'],
+      nextDue: '2024-12-03',
+    });
+    expect(m.cases.list.find(c => c.id === 'C-002')).toMatchObject({
+      nextDue: '2024-11-28',
+      nextDueOverdue: true,
+      meetingsThisMonth: ['M-014'],
+    });
   });
 
   test('要対応事項 name the planted conditions: overdue minutes, the October cap breach, C-004 without 事前検証日, open errors', () => {
@@ -139,7 +166,15 @@ describe('report figures on the sample workbook for 2024-11 (SAMPLE.md "Figures 
   test('the PD pace since 2024-07-01 is about 95% of one day a week; at that pace about 19 h would be left on 2025-03-31', () => {
     // 07-01..11-30 = 153 days = 21.86 weeks; 21.86 × 7 = 153 h expected; 145.5 / 153 = 0.95.
     // 145.5 h / 153 days × 121 days to 2025-03-31 = 115.07 h more: 260.6 h, leaving 19.4 h.
-    expect(m.pd.pace).toMatchObject({ since: '2024-07-01', weeksElapsed: 21.9, expectedHours: 153, paceRatio: 0.95, forecast: 'lasts-to-end', projectedHoursAtEnd: 260.6, atRisk: false });
+    expect(m.pd.pace).toMatchObject({
+      since: '2024-07-01',
+      weeksElapsed: 21.9,
+      expectedHours: 153,
+      paceRatio: 0.95,
+      forecast: 'lasts-to-end',
+      projectedHoursAtEnd: 260.6,
+      atRisk: false,
+    });
     expect(m.pd.pace.summary).toContain('約19.4時間');
   });
 
@@ -162,7 +197,7 @@ describe('report figures on the sample workbook for 2024-11 (SAMPLE.md "Figures 
     expect(json.experts).toMatchObject({ usesThisMonth: 2, monthlyCap: 2, usesToDate: 8, budgetUses: 18 });
     expect(json.cases).toMatchObject({ supported: 5, target: 5 });
     expect(json.meetings).toMatchObject({ liaisonCouncilsToDate: 2, liaisonTarget: 3, minutesOverdueAtMonthEnd: 1 });
-    expect(Object.keys(json.meetings?.heldThisMonth as object)).toEqual([...contract.choices['種別']]);
+    expect(Object.keys(json.meetings?.heldThisMonth as object)).toEqual([...contract.choices.種別]);
   });
 
   test('a month that is not YYYY-MM is a programming error (callers validate what people type)', () => {
@@ -190,7 +225,13 @@ const SECOND: Book = {
     支援企業目標数: 4,
   },
   案件台帳: [
-    caseRow('C-01', { 段階: '支援中', 担当: '成田 健太', 事前検証日: dateCell('2025-06-01'), 次回期日: dateCell('2025-08-01'), 次回アクション: '出願方針の確認' }),
+    caseRow('C-01', {
+      段階: '支援中',
+      担当: '成田 健太',
+      事前検証日: dateCell('2025-06-01'),
+      次回期日: dateCell('2025-08-01'),
+      次回アクション: '出願方針の確認',
+    }),
     caseRow('C-02', { 段階: '出口戦略', 担当: '三上 奈緒' }), // no 事前検証日
     caseRow('C-03', { 段階: '完了', 担当: '三上 奈緒', 事前検証日: dateCell('2025-05-20'), 次回期日: dateCell('2025-07-01') }), // done: a past date is not late
     caseRow('C-04', { 段階: '候補' }),
@@ -207,7 +248,13 @@ const SECOND: Book = {
   ],
   専門家活用記録: [
     expertRow('2025-06-12', '実施済', { 専門分野: '海外展開', 事前協議日: dateCell('2025-06-01'), 謝金: 15_000, 旅費: 3_000 }),
-    expertRow('2025-07-03', '実施済', { 専門分野: 'ブランディング', 案件ID: 'C-01', 事前協議日: dateCell('2025-06-30'), 謝金: 20_000, 旅費: 5_000 }),
+    expertRow('2025-07-03', '実施済', {
+      専門分野: 'ブランディング',
+      案件ID: 'C-01',
+      事前協議日: dateCell('2025-06-30'),
+      謝金: 20_000,
+      旅費: 5_000,
+    }),
     expertRow('2025-07-20', '予定', { 専門分野: '商談', 案件ID: 'C-02', 謝金: 10_000 }), // left 予定, no 事前協議日: counts, 2nd in July
     expertRow('2025-07-25', '中止', { 専門分野: '資金調達', 謝金: 30_000 }),
     expertRow('2025-09-10', '予定', { 専門分野: '企業法務' }), // ahead, no 事前協議日 yet
@@ -265,12 +312,21 @@ describe('report figures on a second, hand-computed workbook (FY2025, other budg
   });
 
   test('experts: 2 uses in July (a stale 予定 counts, 中止 does not) against a cap of 1; 3 to date against 3; 1 more planned', () => {
-    expect(m.experts).toMatchObject({ usesThisMonth: 2, monthlyCap: 1, usesToDate: 3, budgetUses: 3, cancelledThisMonth: 1, plannedAfterMonth: 1 });
+    expect(m.experts).toMatchObject({
+      usesThisMonth: 2,
+      monthlyCap: 1,
+      usesToDate: 3,
+      budgetUses: 3,
+      cancelledThisMonth: 1,
+      plannedAfterMonth: 1,
+    });
     expect(m.experts.capBreaches).toEqual([{ month: '2025-07', uses: 2 }]);
   });
 
   test('experts: fees 20,000 + 10,000 and travel 5,000 this month; 45,000 and 8,000 to date; fields in the contract’s order', () => {
-    expect([m.experts.feesThisMonth, m.experts.travelThisMonth, m.experts.feesToDate, m.experts.travelToDate]).toEqual([30_000, 5_000, 45_000, 8_000]);
+    expect([m.experts.feesThisMonth, m.experts.travelThisMonth, m.experts.feesToDate, m.experts.travelToDate]).toEqual([
+      30_000, 5_000, 45_000, 8_000,
+    ]);
     expect(m.experts.byField).toEqual([
       { field: 'ブランディング', thisMonth: 1, toDate: 1 },
       { field: '海外展開', thisMonth: 0, toDate: 1 },
@@ -286,14 +342,28 @@ describe('report figures on a second, hand-computed workbook (FY2025, other budg
   test('cases: 3 supported against a target of 4; C-01’s 次回期日 08-01 is past on 08-05, C-03’s is not late because it is 完了', () => {
     expect(m.cases).toMatchObject({ supported: 3, target: 4 });
     const byId = new Map(m.cases.list.map(c => [c.id, c]));
-    expect(byId.get('C-01')).toMatchObject({ pdHoursThisMonth: 3, pdDaysThisMonth: 1, expertUsesThisMonth: 1, meetingsThisMonth: ['M-03'], nextDueOverdue: true });
+    expect(byId.get('C-01')).toMatchObject({
+      pdHoursThisMonth: 3,
+      pdDaysThisMonth: 1,
+      expertUsesThisMonth: 1,
+      meetingsThisMonth: ['M-03'],
+      nextDueOverdue: true,
+    });
     expect(byId.get('C-02')).toMatchObject({ expertUsesThisMonth: 1, expertFieldsThisMonth: ['商談'], meetingsThisMonth: ['M-03'] });
     expect(byId.get('C-03')?.nextDueOverdue).toBe(false);
     expect(m.cases.unknownCaseHours).toEqual([{ caseId: 'C-99', hours: 1, rows: [8] }]);
   });
 
   test('meetings held in July by 種別', () => {
-    expect(m.meetings.heldThisMonth).toEqual({ 地域連携会議: 0, 支援検討会: 1, 研修会: 1, PDチーム内会議: 0, 月次連絡会: 1, 成果発表会: 0, その他: 1 });
+    expect(m.meetings.heldThisMonth).toEqual({
+      地域連携会議: 0,
+      支援検討会: 1,
+      研修会: 1,
+      PDチーム内会議: 0,
+      月次連絡会: 1,
+      成果発表会: 0,
+      その他: 1,
+    });
     expect(m.meetings.heldThisMonthTotal).toBe(4);
   });
 
@@ -337,13 +407,18 @@ describe('report figures on a second, hand-computed workbook (FY2025, other budg
     expect(risk).toContain('予算時間の消化が遅れています');
     expect(risk).toContain('予算3回を超えます');
     // errors: C-02 without 事前検証日, the 2nd July use over the cap, the same use without 事前協議, C-99.
-    expect(m.findings.openErrors.map(f => f.code).sort()).toEqual(['expert-cap-exceeded', 'expert-no-prior-consultation', 'missing-prevalidation', 'unknown-case']);
+    expect(m.findings.openErrors.map(f => f.code).sort()).toEqual([
+      'expert-cap-exceeded',
+      'expert-no-prior-consultation',
+      'missing-prevalidation',
+      'unknown-case',
+    ]);
   });
 
   test('a month still running counts only meetings held by asOf, and does not call a registered 月次連絡会 missing', () => {
     const aug = second('2025-08', '2025-08-05');
     expect(aug.meetings.list.map(x => [x.id, x.held])).toEqual([['M-08', false]]);
-    expect(aug.meetings.heldThisMonth['月次連絡会']).toBe(0);
+    expect(aug.meetings.heldThisMonth.月次連絡会).toBe(0);
     expect(aug.meetings.minutesOverdueAsOf).toBe('2025-08-05');
     expect(aug.actions.find(a => a.kind === 'target-at-risk')?.detail ?? '').not.toContain('月次連絡会');
   });
@@ -352,19 +427,42 @@ describe('report figures on a second, hand-computed workbook (FY2025, other budg
 describe('PD budget forecast in plain words (§10(2),(3): about one day a week, 40 days × 7 h)', () => {
   const book = (hours: readonly [string, number][]): ReadResult =>
     readBook({
-      設定: { 事業開始日: dateCell('2025-04-01'), 事業終了日: dateCell('2026-03-31'), PD派遣開始日: dateCell('2025-06-02'), PD予算日数: 4, PD標準時間: 7 },
+      設定: {
+        事業開始日: dateCell('2025-04-01'),
+        事業終了日: dateCell('2026-03-31'),
+        PD派遣開始日: dateCell('2025-06-02'),
+        PD予算日数: 4,
+        PD標準時間: 7,
+      },
       PD稼働記録: hours.map(([d, h]) => pdRow(d, h)),
     });
 
   test('at 21 h in June against 28 h, the budget runs out in early July, before 事業終了日', () => {
     // 21 h / 29 days = 0.724 h a day; 7 h left → 10 days after 06-30 = 07-10 → 上旬.
-    const m = modelOf(book([['2025-06-02', 7], ['2025-06-09', 7], ['2025-06-16', 7]]), '2025-06', '2025-07-01');
+    const m = modelOf(
+      book([
+        ['2025-06-02', 7],
+        ['2025-06-09', 7],
+        ['2025-06-16', 7],
+      ]),
+      '2025-06',
+      '2025-07-01'
+    );
     expect(m.pd.pace).toMatchObject({ forecast: 'runs-out-before-end', runsOutOn: '2025-07-10', atRisk: true });
     expect(m.pd.pace.summary).toContain('2025年7月上旬に使い切る見込み');
   });
 
   test('once the hours reach the budget, the report says on which day', () => {
-    const m = modelOf(book([['2025-06-02', 7], ['2025-06-09', 7], ['2025-06-16', 7], ['2025-06-23', 7]]), '2025-06', '2025-07-01');
+    const m = modelOf(
+      book([
+        ['2025-06-02', 7],
+        ['2025-06-09', 7],
+        ['2025-06-16', 7],
+        ['2025-06-23', 7],
+      ]),
+      '2025-06',
+      '2025-07-01'
+    );
     expect(m.pd.pace).toMatchObject({ forecast: 'budget-used', runsOutOn: '2025-06-23' });
     expect(m.pd.pace.summary).toContain('2025年6月23日に達しました');
   });
@@ -374,7 +472,11 @@ describe('PD budget forecast in plain words (§10(2),(3): about one day a week, 
   });
 
   test('forecast dates are said in thirds of a month', () => {
-    expect([roughDateJa('2025-02-10'), roughDateJa('2025-02-11'), roughDateJa('2025-02-21')]).toEqual(['2025年2月上旬', '2025年2月中旬', '2025年2月下旬']);
+    expect([roughDateJa('2025-02-10'), roughDateJa('2025-02-11'), roughDateJa('2025-02-21')]).toEqual([
+      '2025年2月上旬',
+      '2025年2月中旬',
+      '2025年2月下旬',
+    ]);
   });
 });
 

@@ -28,7 +28,12 @@ export const dateCell = (ymd: string): Cell => ({ serial: serialFromYmd(ymd) });
  * A tab as typed: header row (the contract's unless given) and rows placed under their header's column.
  * Sheet rows start at `firstRow` (2 = right under the header) and follow one another.
  */
-export function rawTable(name: string, rows: readonly TypedRow[], header: readonly Cell[] = headersOf(name as TabName), firstRow = 2): RawTable {
+export function rawTable(
+  name: string,
+  rows: readonly TypedRow[],
+  header: readonly Cell[] = headersOf(name as TabName),
+  firstRow = 2
+): RawTable {
   const at = (h: string): number => {
     const i = header.indexOf(h);
     if (i < 0) throw new Error(`header ${h} is not in ${name}'s header row`);

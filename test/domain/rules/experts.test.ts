@@ -29,7 +29,10 @@ describe('expert-cap-exceeded: at most 専門家月上限 uses in a calendar mon
   });
 
   test('予定 counts against the cap like 実施済 (§12(1))', () => {
-    const result = checkBook({ 専門家活用記録: [use('2024-12-06', '予定'), use('2024-12-13', '予定'), use('2024-12-18', '予定')] }, '2024-12-02');
+    const result = checkBook(
+      { 専門家活用記録: [use('2024-12-06', '予定'), use('2024-12-13', '予定'), use('2024-12-18', '予定')] },
+      '2024-12-02'
+    );
     expect(findingsOf(result, 'expert-cap-exceeded').map(f => f.row)).toEqual([4]);
   });
 

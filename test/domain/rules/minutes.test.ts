@@ -1,6 +1,6 @@
 import type { Cell } from '../../../src/domain/cell';
 import type { MeetingMinutes } from '../../../src/domain/rules/minutes';
-import { type TypedRow, checkBook, dateCell, meetingRow } from './book';
+import { checkBook, dateCell, meetingRow, type TypedRow } from './book';
 
 /** The one meeting of a one-meeting workbook, as check sees it on `today`. */
 function minutesOf(meeting: TypedRow, today = '2024-12-02', settings: Record<string, Cell> = {}): MeetingMinutes {
@@ -115,6 +115,14 @@ describe('minutes status as of today (DESIGN "Meeting status")', () => {
 
   test('the status carries the due date and share date the sheet shows', () => {
     const m = minutesOf({ ...held, 議事録共有日: 'R6.11.14' }, '2024-12-02');
-    expect(m).toMatchObject({ id: 'M-012', type: 'PDチーム内会議', date: '2024-11-06', minutesDue: '2024-11-13', minutesSharedOn: '2024-11-14', status: 'shared-late', rowNumber: 2 });
+    expect(m).toMatchObject({
+      id: 'M-012',
+      type: 'PDチーム内会議',
+      date: '2024-11-06',
+      minutesDue: '2024-11-13',
+      minutesSharedOn: '2024-11-14',
+      status: 'shared-late',
+      rowNumber: 2,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { checkBook, findingsOf, pdRow } from './book';
 
 describe('pd-day-over-standard: a PD day above PD標準時間 is worth a second look (§10(3))', () => {
-  test('4.5 h + 4.0 h on one day (8.5 h > 7) is a warning at the day\'s last row, 時間 column (§10(3))', () => {
+  test("4.5 h + 4.0 h on one day (8.5 h > 7) is a warning at the day's last row, 時間 column (§10(3))", () => {
     const result = checkBook({ PD稼働記録: [pdRow('2024-10-23', 4.5), pdRow('2024-10-23', 4)] });
     expect(findingsOf(result, 'pd-day-over-standard')).toEqual([{ sheet: 'PD稼働記録', row: 3, column: '時間', severity: 'warning' }]);
   });
@@ -31,7 +31,9 @@ describe('pd-day-over-standard: a PD day above PD標準時間 is worth a second 
 
   test('the standard comes from 設定 PD標準時間: at 8, 7.5 h is fine and 8.5 h is not', () => {
     expect(checkBook({ 設定: { PD標準時間: 8 }, PD稼働記録: [pdRow('2024-10-23', 7.5)] }).findings).toEqual([]);
-    expect(findingsOf(checkBook({ 設定: { PD標準時間: 8 }, PD稼働記録: [pdRow('2024-10-23', 8.5)] }), 'pd-day-over-standard')).toHaveLength(1);
+    expect(findingsOf(checkBook({ 設定: { PD標準時間: 8 }, PD稼働記録: [pdRow('2024-10-23', 8.5)] }), 'pd-day-over-standard')).toHaveLength(
+      1
+    );
   });
 
   test('hours typed as 3:30 and as a duration cell add up as hours: 3:30 + 4:00 = 7.5 h > 7', () => {

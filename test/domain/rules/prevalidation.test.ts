@@ -2,7 +2,9 @@ import { caseRow, checkBook, dateCell, findingsOf } from './book';
 
 describe('missing-prevalidation: support content is verified in advance (§5.4(2))', () => {
   test.each(['支援中', '出口戦略', '完了'])('a case at 段階 %s without 事前検証日 is an error at its 事前検証日 cell (§5.4(2))', stage => {
-    const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: stage, 事前検証日: dateCell('2024-08-07') }), caseRow('C-004', { 段階: stage })] });
+    const result = checkBook({
+      案件台帳: [caseRow('C-001', { 段階: stage, 事前検証日: dateCell('2024-08-07') }), caseRow('C-004', { 段階: stage })],
+    });
     expect(findingsOf(result, 'missing-prevalidation')).toEqual([{ sheet: '案件台帳', row: 3, column: '事前検証日', severity: 'error' }]);
   });
 

@@ -18,7 +18,9 @@ describe('recipient-not-authorized: only active members of 情報取扱者名簿
 
   test('a meeting whose 議事録担当 is inactive is an error at its 議事録担当 cell (§20(1))', () => {
     const result = checkBook({ 会議登録簿: [meetingRow('M-001', '研修会', '2024-09-11', { 議事録担当: '福士 亮' })] });
-    expect(findingsOf(result, 'recipient-not-authorized')).toEqual([{ sheet: '会議登録簿', row: 2, column: '議事録担当', severity: 'error' }]);
+    expect(findingsOf(result, 'recipient-not-authorized')).toEqual([
+      { sheet: '会議登録簿', row: 2, column: '議事録担当', severity: 'error' },
+    ]);
   });
 
   test('a meeting whose 議事録担当 is not on the list is an error (§20(1))', () => {
@@ -70,7 +72,10 @@ describe('recipient-not-authorized: only active members of 情報取扱者名簿
 
 test('a 情報取扱者名簿 whose headers cannot be found reports the headers, not every person as unauthorised', () => {
   const tables = tablesOf({ 案件台帳: [caseRow('C-001', { 担当: '成田 健太' })] });
-  tables.set('情報取扱者名簿', rawTable('情報取扱者名簿', [{ 名前: '成田 健太', アドレス: 'kenta.narita@example.co.jp' }], ['名前', 'アドレス']));
+  tables.set(
+    '情報取扱者名簿',
+    rawTable('情報取扱者名簿', [{ 名前: '成田 健太', アドレス: 'kenta.narita@example.co.jp' }], ['名前', 'アドレス'])
+  );
   const result = check(readLedger(tables), '2024-12-02');
   expect(findingsOf(result, 'recipient-not-authorized')).toEqual([]);
   expect(findingsOf(result, 'missing-header').map(f => f.column)).toEqual(expect.arrayContaining(['氏名', 'メール', '有効']));

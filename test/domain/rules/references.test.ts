@@ -5,7 +5,10 @@ const meetings = [meetingRow('M-001', 'PDチーム内会議', '2024-07-08')];
 
 describe('unknown-case and unknown-meeting: references across tabs name an existing ID (DESIGN "check --json" finding codes)', () => {
   test('a PD稼働記録 案件ID not in 案件台帳 is unknown-case at its row and column', () => {
-    const result = checkBook({ 案件台帳: cases, PD稼働記録: [pdRow('2024-11-13', 2, { 案件ID: 'C-001' }), pdRow('2024-11-13', 2, { 案件ID: 'C-009' })] });
+    const result = checkBook({
+      案件台帳: cases,
+      PD稼働記録: [pdRow('2024-11-13', 2, { 案件ID: 'C-001' }), pdRow('2024-11-13', 2, { 案件ID: 'C-009' })],
+    });
     expect(findingsOf(result, 'unknown-case')).toEqual([{ sheet: 'PD稼働記録', row: 3, column: '案件ID', severity: 'error' }]);
     expect(result.findings.find(f => f.code === 'unknown-case')?.message).toContain('C-009');
   });
@@ -19,7 +22,10 @@ describe('unknown-case and unknown-meeting: references across tabs name an exist
   });
 
   test('each unknown ID in a 関連案件 list is unknown-case; the known ones are not', () => {
-    const result = checkBook({ 案件台帳: cases, 会議登録簿: [meetingRow('M-003', '地域連携会議', '2024-07-24', { 関連案件: 'C-001、C-007,C-002；C-008' })] });
+    const result = checkBook({
+      案件台帳: cases,
+      会議登録簿: [meetingRow('M-003', '地域連携会議', '2024-07-24', { 関連案件: 'C-001、C-007,C-002；C-008' })],
+    });
     const found = result.findings.filter(f => f.code === 'unknown-case');
     expect(found.map(f => [f.sheet, f.row, f.column])).toEqual([
       ['会議登録簿', 2, '関連案件'],
@@ -62,7 +68,11 @@ describe('unknown-case and unknown-meeting: references across tabs name an exist
   });
 
   test('blank references are fine: 案件ID and 会議ID are optional', () => {
-    const result = checkBook({ 案件台帳: cases, PD稼働記録: [pdRow('2024-09-04', 2)], 会議登録簿: [meetingRow('M-001', '研修会', '2024-09-11', { 関連案件: '' })] });
+    const result = checkBook({
+      案件台帳: cases,
+      PD稼働記録: [pdRow('2024-09-04', 2)],
+      会議登録簿: [meetingRow('M-001', '研修会', '2024-09-11', { 関連案件: '' })],
+    });
     expect(result.findings).toEqual([]);
   });
 });

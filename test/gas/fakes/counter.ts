@@ -230,7 +230,6 @@ export class Runtime {
   /** Wrap a fake object so every public method call is counted, faultable and auth-gated. */
   instrument<T extends object>(target: T, className: string): T {
     const wrappers = new Map<string, (...args: unknown[]) => unknown>();
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const rt = this;
     const proxy: T = new Proxy(target, {
       get(t, prop, receiver) {
@@ -245,7 +244,7 @@ export class Runtime {
         // `_internal` helpers (used by tests and other fakes) are not API: never counted,
         // but what they call inside is nested, hence not counted either.
         const internal = prop.startsWith('_');
-        const wrapper = function (...args: unknown[]): unknown {
+        const wrapper = (...args: unknown[]): unknown => {
           if (rt.depth === 0 && !internal) {
             rt.calls._increment(name);
             rt.faults._check(name, className, t);
@@ -284,8 +283,9 @@ export class Runtime {
 export abstract class Fake {
   protected constructor(
     readonly _rt: Runtime,
-    readonly _className: string,
+    readonly _className: string
   ) {
+    // biome-ignore lint/correctness/noConstructorReturn: every fake is handed out as its counting Proxy
     return _rt.instrument(this, _className);
   }
 

@@ -2,8 +2,8 @@
  * DocumentApp fake: documents live in the fake Drive (as Google Docs files);
  * a body is a list of paragraphs, list items, tables and page breaks.
  */
-import { Fake, makeEnum, Public, Runtime, Slice } from './counter';
-import { DriveStore, MimeType } from './drive';
+import { Fake, makeEnum, type Public, type Runtime, type Slice } from './counter';
+import { type DriveStore, MimeType } from './drive';
 
 type GDoc = typeof GoogleAppsScript.Document;
 type ParagraphHeading = GoogleAppsScript.Document.ParagraphHeading;
@@ -94,7 +94,7 @@ export class DocStore {
 
   constructor(
     readonly rt: Runtime,
-    readonly drive: DriveStore,
+    readonly drive: DriveStore
   ) {}
 
   snapshot(id: string): DocumentSnapshot | undefined {
@@ -107,7 +107,7 @@ export class DocStore {
       url: docUrl(id),
       trashed: file.trashed,
       folderIds: [...file.parents],
-      content: body.children.map((c) => c._block()),
+      content: body.children.map(c => c._block()),
       text: bodyText(body),
     };
   }
@@ -127,7 +127,7 @@ function docUrl(id: string): string {
 }
 
 function bodyText(body: BodyModel): string {
-  return body.children.map((c) => c._text()).join('\n');
+  return body.children.map(c => c._text()).join('\n');
 }
 
 function childIndexError(rt: Runtime, index: number, count: number): Error {
@@ -148,7 +148,13 @@ export class FakeDocumentApp extends Fake implements Slice<GoogleAppsScript.Docu
   /** A new Google Doc in the Drive root, its body holding one empty paragraph (as in Docs). */
   create(name: string): FakeDocument {
     const id = this.store.drive.newId('fake-doc');
-    this.store.drive.addFile({ id, name: String(name), mimeType: MimeType.GOOGLE_DOCS, parents: [this.store.drive.rootId], trashed: false });
+    this.store.drive.addFile({
+      id,
+      name: String(name),
+      mimeType: MimeType.GOOGLE_DOCS,
+      parents: [this.store.drive.rootId],
+      trashed: false,
+    });
     const body: BodyModel = { children: [] };
     this.store.bodies.set(id, body);
     body.children.push(new FakeParagraph(this._rt, body, id, ''));
@@ -177,7 +183,7 @@ export class FakeDocument extends Fake implements Slice<GoogleAppsScript.Documen
 
   constructor(
     private readonly store: DocStore,
-    readonly _docId: string,
+    readonly _docId: string
   ) {
     super(store.rt, 'Document');
   }
@@ -222,7 +228,7 @@ export class FakeBody extends Fake implements Slice<GoogleAppsScript.Document.Bo
   constructor(
     rt: Runtime,
     private readonly doc: FakeDocument,
-    private readonly model: BodyModel,
+    private readonly model: BodyModel
   ) {
     super(rt, 'Body');
   }
@@ -258,10 +264,10 @@ export class FakeBody extends Fake implements Slice<GoogleAppsScript.Document.Bo
     this.doc._assertOpen();
     const rows: string[][] = [];
     if (cells !== undefined) {
-      if (!Array.isArray(cells) || !cells.every((r) => Array.isArray(r))) {
+      if (!Array.isArray(cells) || !cells.every(r => Array.isArray(r))) {
         throw this._rt.error("The parameters (Object) don't match the method signature for DocumentApp.Body.appendTable.");
       }
-      for (const r of cells as unknown[][]) rows.push(r.map((c) => (c === null || c === undefined ? '' : String(c))));
+      for (const r of cells as unknown[][]) rows.push(r.map(c => (c === null || c === undefined ? '' : String(c))));
     }
     const t = new FakeTable(this._rt, this.model, this._docId, rows);
     this.model.children.push(t);
@@ -342,7 +348,7 @@ export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Docume
     rt: Runtime,
     private readonly model: BodyModel,
     readonly _docId: string,
-    private text: string,
+    private text: string
   ) {
     super(rt, 'Paragraph');
   }
@@ -360,7 +366,7 @@ export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Docume
   }
 
   setHeading(heading: ParagraphHeading): this {
-    if (!Object.prototype.hasOwnProperty.call(ParagraphHeading, String(heading))) {
+    if (!Object.hasOwn(ParagraphHeading, String(heading))) {
       throw this._rt.error(`The parameters (${typeof heading}) don't match the method signature for DocumentApp.Paragraph.setHeading.`);
     }
     this.heading = String(heading);
@@ -412,7 +418,7 @@ export class FakeListItem extends Fake implements Slice<GoogleAppsScript.Documen
     rt: Runtime,
     private readonly model: BodyModel,
     readonly _docId: string,
-    private text: string,
+    private text: string
   ) {
     super(rt, 'ListItem');
   }
@@ -479,10 +485,10 @@ export class FakeTable extends Fake implements Slice<GoogleAppsScript.Document.T
     rt: Runtime,
     private readonly model: BodyModel,
     readonly _docId: string,
-    rows: string[][],
+    rows: string[][]
   ) {
     super(rt, 'Table');
-    this._rows = rows.map((r) => new FakeTableRow(rt, this, _docId, r));
+    this._rows = rows.map(r => new FakeTableRow(rt, this, _docId, r));
   }
 
   getNumRows(): number {
@@ -541,11 +547,11 @@ export class FakeTable extends Fake implements Slice<GoogleAppsScript.Document.T
   }
 
   _text(): string {
-    return this._rows.map((r) => r._text()).join('\n');
+    return this._rows.map(r => r._text()).join('\n');
   }
 
   _block(): DocBlock {
-    return { type: 'table', rows: this._rows.map((r) => r._cells.map((c) => c._text())) };
+    return { type: 'table', rows: this._rows.map(r => r._cells.map(c => c._text())) };
   }
 }
 
@@ -556,10 +562,10 @@ export class FakeTableRow extends Fake implements Slice<GoogleAppsScript.Documen
     rt: Runtime,
     private readonly table: FakeTable,
     readonly _docId: string,
-    cells: string[],
+    cells: string[]
   ) {
     super(rt, 'TableRow');
-    this._cells = cells.map((c) => new FakeTableCell(rt, this, _docId, c));
+    this._cells = cells.map(c => new FakeTableCell(rt, this, _docId, c));
   }
 
   getNumCells(): number {
@@ -596,7 +602,7 @@ export class FakeTableRow extends Fake implements Slice<GoogleAppsScript.Documen
   }
 
   _text(): string {
-    return this._cells.map((c) => c._text()).join('\t');
+    return this._cells.map(c => c._text()).join('\t');
   }
 }
 
@@ -608,7 +614,7 @@ export class FakeTableCell extends Fake implements Slice<GoogleAppsScript.Docume
     rt: Runtime,
     private readonly row: FakeTableRow,
     readonly _docId: string,
-    private text: string,
+    private text: string
   ) {
     super(rt, 'TableCell');
   }
@@ -657,7 +663,7 @@ export class FakePageBreak extends Fake implements Slice<GoogleAppsScript.Docume
   constructor(
     rt: Runtime,
     private readonly model: BodyModel,
-    readonly _docId: string,
+    readonly _docId: string
   ) {
     super(rt, 'PageBreak');
   }

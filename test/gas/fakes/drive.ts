@@ -1,5 +1,5 @@
 /** DriveApp fake: files and folders by id, a root folder, name lookup, trash, moves. */
-import { Fake, Public, Runtime, Slice } from './counter';
+import { Fake, type Public, type Runtime, type Slice } from './counter';
 
 export const MimeType = Object.freeze({
   GOOGLE_APPS_SCRIPT: 'application/vnd.google-apps.script',
@@ -60,7 +60,13 @@ export class DriveStore {
     const rec: DriveFolderRecord = { id: seed.id, name: seed.name ?? seed.id, parents: [this.rootId], trashed: false };
     this.folders.set(rec.id, rec);
     for (const f of seed.files ?? []) {
-      this.addFile({ id: f.id ?? this.newId('fake-file'), name: f.name, mimeType: f.mimeType ?? MimeType.PLAIN_TEXT, parents: [rec.id], trashed: f.trashed ?? false });
+      this.addFile({
+        id: f.id ?? this.newId('fake-file'),
+        name: f.name,
+        mimeType: f.mimeType ?? MimeType.PLAIN_TEXT,
+        parents: [rec.id],
+        trashed: f.trashed ?? false,
+      });
     }
     return rec;
   }
@@ -90,7 +96,7 @@ function idOf(x: unknown): string | undefined {
 export class FakeDriveApp extends Fake implements Slice<GoogleAppsScript.Drive.DriveApp, Public<FakeDriveApp>> {
   constructor(
     rt: Runtime,
-    private readonly store: DriveStore,
+    private readonly store: DriveStore
   ) {
     super(rt, 'DriveApp');
   }
@@ -112,7 +118,7 @@ export class FakeDriveApp extends Fake implements Slice<GoogleAppsScript.Drive.D
 
   /** Every file with this exact name, anywhere (trashed ones included, as DriveApp does). */
   getFilesByName(name: string): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter((f) => f.name === String(name)).map((f) => f.id);
+    const ids = [...this.store.files.values()].filter(f => f.name === String(name)).map(f => f.id);
     return new FakeFileIterator(this._rt, this.store, ids);
   }
 
@@ -127,7 +133,7 @@ export class FakeFile extends Fake implements Slice<GoogleAppsScript.Drive.File,
   constructor(
     rt: Runtime,
     private readonly store: DriveStore,
-    readonly _id: string,
+    readonly _id: string
   ) {
     super(rt, 'File');
   }
@@ -185,7 +191,7 @@ export class FakeFolder extends Fake implements Slice<GoogleAppsScript.Drive.Fol
   constructor(
     rt: Runtime,
     private readonly store: DriveStore,
-    readonly _id: string,
+    readonly _id: string
   ) {
     super(rt, 'Folder');
   }
@@ -228,12 +234,12 @@ export class FakeFolder extends Fake implements Slice<GoogleAppsScript.Drive.Fol
 
   /** Files in this folder with this exact name (trashed ones included, as DriveApp does). */
   getFilesByName(name: string): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter((f) => f.parents.includes(this._id) && f.name === String(name)).map((f) => f.id);
+    const ids = [...this.store.files.values()].filter(f => f.parents.includes(this._id) && f.name === String(name)).map(f => f.id);
     return new FakeFileIterator(this._rt, this.store, ids);
   }
 
   getFiles(): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter((f) => f.parents.includes(this._id)).map((f) => f.id);
+    const ids = [...this.store.files.values()].filter(f => f.parents.includes(this._id)).map(f => f.id);
     return new FakeFileIterator(this._rt, this.store, ids);
   }
 
@@ -247,7 +253,7 @@ export class FakeFolder extends Fake implements Slice<GoogleAppsScript.Drive.Fol
   removeFile(child: FakeFile | GoogleAppsScript.Drive.File): this {
     const rec = this.store.files.get(idOf(child) ?? '');
     if (!rec) throw this._rt.error(NOT_FOUND);
-    rec.parents = rec.parents.filter((p) => p !== this._id);
+    rec.parents = rec.parents.filter(p => p !== this._id);
     return this;
   }
 
@@ -266,7 +272,7 @@ export class FakeFileIterator extends Fake implements Slice<GoogleAppsScript.Dri
   constructor(
     rt: Runtime,
     private readonly store: DriveStore,
-    private readonly ids: readonly string[],
+    private readonly ids: readonly string[]
   ) {
     super(rt, 'FileIterator');
   }
@@ -289,7 +295,7 @@ export class FakeFolderIterator extends Fake implements Slice<GoogleAppsScript.D
   constructor(
     rt: Runtime,
     private readonly store: DriveStore,
-    private readonly ids: readonly string[],
+    private readonly ids: readonly string[]
   ) {
     super(rt, 'FolderIterator');
   }

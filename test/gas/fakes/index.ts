@@ -10,12 +10,12 @@
  *   expect(fake.calls.get('Range.getValues')).toBeLessThan(10);
  */
 import * as vm from 'node:vm';
-import { CallCounter, FaultInjector, AuthModeName, Runtime } from './counter';
-import { DocStore, DocumentSnapshot, FakeDocumentApp } from './document';
-import { DriveFileRecord, DriveSeedFolder, DriveStore, FakeDriveApp, MimeType } from './drive';
-import { FakeMailApp, MailState, SentMail } from './mail';
+import { type AuthModeName, type CallCounter, type FaultInjector, Runtime } from './counter';
+import { DocStore, type DocumentSnapshot, FakeDocumentApp } from './document';
+import { type DriveFileRecord, type DriveSeedFolder, DriveStore, FakeDriveApp, MimeType } from './drive';
+import { FakeMailApp, type MailState, type SentMail } from './mail';
 import {
-  ConsoleEntry,
+  type ConsoleEntry,
   FakeConsole,
   FakeLockService,
   FakeLogger,
@@ -25,24 +25,24 @@ import {
   FakeUtilities,
   LockControls,
   newLockState,
-  PropertyStoreKind,
-  PropertyStores,
-  ScriptState,
-  SessionState,
-  TriggerRecord,
+  type PropertyStoreKind,
+  type PropertyStores,
+  type ScriptState,
+  type SessionState,
+  type TriggerRecord,
 } from './script';
 import {
-  CellValue,
-  FakeRange,
-  FakeSheet,
+  a1Of,
+  type CellValue,
+  type FakeRange,
+  type FakeSheet,
   FakeSpreadsheet,
   FakeSpreadsheetApp,
   FakeUser,
-  FormulaWrite,
+  type FormulaWrite,
   interpretInput,
-  SheetsWorld,
-  ToastRecord,
-  a1Of,
+  type SheetsWorld,
+  type ToastRecord,
 } from './spreadsheet';
 import { sheetsSerial } from './time';
 import { newUiState, UiControls } from './ui';
@@ -298,7 +298,7 @@ export class FakeGoogle {
 
   /** Every file in the fake Drive (the spreadsheet and created docs included). */
   get driveFiles(): readonly DriveFileRecord[] {
-    return [...this.drive.files.values()].map((f) => ({ ...f, parents: [...f.parents] }));
+    return [...this.drive.files.values()].map(f => ({ ...f, parents: [...f.parents] }));
   }
 
   /** A copy of a property store. */
@@ -362,7 +362,10 @@ export class FakeGoogle {
    * `instanceof Date` / `instanceof Error` inside the bundle behave as in Apps Script.
    */
   adoptRealm(context: object): void {
-    this.rt.realm = vm.runInContext('({ Error: Error, Date: Date })', context as vm.Context) as { Error: ErrorConstructor; Date: DateConstructor };
+    this.rt.realm = vm.runInContext('({ Error: Error, Date: Date })', context as vm.Context) as {
+      Error: ErrorConstructor;
+      Date: DateConstructor;
+    };
   }
 
   /** End of an execution: Apps Script releases the locks it held. */
@@ -383,12 +386,12 @@ export class FakeGoogle {
     col: number,
     values: unknown[][],
     onEdit?: (e: FakeEditEvent) => void,
-    opts: EditOptions = {},
+    opts: EditOptions = {}
   ): EditResult {
     const sheet = this.spreadsheet._find(sheetName);
     if (!sheet) throw new Error(`simulateUserEdit: no sheet named "${sheetName}"`);
     const width = values[0]?.length ?? 0;
-    if (values.length === 0 || width === 0 || values.some((r) => !Array.isArray(r) || r.length !== width)) {
+    if (values.length === 0 || width === 0 || values.some(r => !Array.isArray(r) || r.length !== width)) {
       throw new Error('simulateUserEdit: values must be a non-empty rectangular matrix');
     }
     const range = sheet._range(row, col, values.length, width);
@@ -404,7 +407,11 @@ export class FakeGoogle {
     }
     const single = values.length === 1 && width === 1;
     const old = single ? sheet._cell(row, col).value : '';
-    values.forEach((r, i) => r.forEach((v, j) => sheet._write(row + i, col + j, v, 'user')));
+    values.forEach((r, i) => {
+      r.forEach((v, j) => {
+        sheet._write(row + i, col + j, v, 'user');
+      });
+    });
 
     const installable = opts.installable === true;
     const event: FakeEditEvent = {

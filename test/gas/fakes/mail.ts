@@ -1,5 +1,5 @@
 /** MailApp fake: records mail, enforces the daily recipient quota. */
-import { Fake, isPlainObject, Public, Runtime, signatureError, Slice } from './counter';
+import { Fake, isPlainObject, type Public, type Runtime, type Slice, signatureError } from './counter';
 
 type MailOptions = GoogleAppsScript.Mail.MailAdvancedParameters;
 
@@ -24,8 +24,8 @@ function splitAddresses(v: unknown): string[] {
   if (v === undefined || v === null) return [];
   return String(v)
     .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+    .map(s => s.trim())
+    .filter(s => s !== '');
 }
 
 /** The address part of `Name <a@b>` or `a@b`. */
@@ -37,7 +37,7 @@ function looksLikeEmail(addr: string): boolean {
 export class FakeMailApp extends Fake implements Slice<GoogleAppsScript.Mail.MailApp, Public<FakeMailApp>> {
   constructor(
     rt: Runtime,
-    private readonly state: MailState,
+    private readonly state: MailState
   ) {
     super(rt, 'MailApp');
   }
@@ -61,7 +61,11 @@ export class FakeMailApp extends Fake implements Slice<GoogleAppsScript.Mail.Mai
     } else if (typeof a === 'string' && b !== undefined && c !== undefined && (d === undefined || isPlainObject(d))) {
       message = { ...(isPlainObject(d) ? d : {}), to: a, subject: String(b), body: String(c) };
     } else {
-      throw signatureError(this._rt, 'MailApp.sendEmail', [a, b, c, d].filter((x) => x !== undefined));
+      throw signatureError(
+        this._rt,
+        'MailApp.sendEmail',
+        [a, b, c, d].filter(x => x !== undefined)
+      );
     }
     const recipients = [...splitAddresses(message.to), ...splitAddresses(message.cc), ...splitAddresses(message.bcc)];
     if (recipients.length === 0) throw this._rt.error('Failed to send email: no recipient');

@@ -1,8 +1,8 @@
 /** ScriptApp (triggers), LockService, PropertiesService, Session, Utilities, Logger and console fakes. */
 import { randomUUID } from 'node:crypto';
-import { Fake, isDate, makeEnum, Public, Runtime, signatureError, Slice } from './counter';
-import { formatPattern } from './time';
+import { Fake, isDate, makeEnum, type Public, type Runtime, type Slice, signatureError } from './counter';
 import { FakeUser } from './spreadsheet';
+import { formatPattern } from './time';
 
 type GScript = typeof GoogleAppsScript.Script;
 type EventType = GoogleAppsScript.Script.EventType;
@@ -13,7 +13,15 @@ export const EventType = makeEnum<GScript['EventType']>(['CLOCK', 'ON_OPEN', 'ON
 export const TriggerSource = makeEnum<GScript['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 export const AuthorizationStatus = makeEnum<GScript['AuthorizationStatus']>(['REQUIRED', 'NOT_REQUIRED']);
 export const InstallationSource = makeEnum<GScript['InstallationSource']>(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
-export const Weekday = makeEnum<typeof GoogleAppsScript.Base.Weekday>(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+export const Weekday = makeEnum<typeof GoogleAppsScript.Base.Weekday>([
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+]);
 
 // ---------------------------------------------------------------------------------------------
 // ScriptApp and triggers
@@ -62,7 +70,7 @@ export class FakeScriptApp extends Fake implements Slice<GoogleAppsScript.Script
   constructor(
     rt: Runtime,
     private readonly state: ScriptState,
-    private readonly spreadsheetId: string,
+    private readonly spreadsheetId: string
   ) {
     super(rt, 'ScriptApp');
   }
@@ -73,14 +81,14 @@ export class FakeScriptApp extends Fake implements Slice<GoogleAppsScript.Script
   }
 
   getProjectTriggers(): FakeTrigger[] {
-    return this.state.triggers.map((t) => new FakeTrigger(this._rt, t));
+    return this.state.triggers.map(t => new FakeTrigger(this._rt, t));
   }
 
   /** Removes the trigger (by unique id); deleting one already gone is a no-op. */
   deleteTrigger(trigger: FakeTrigger | GoogleAppsScript.Script.Trigger): void {
     const uid = (trigger as { _uid?: unknown })._uid;
     if (typeof uid !== 'string') throw signatureError(this._rt, 'ScriptApp.deleteTrigger', [trigger]);
-    this.state.triggers = this.state.triggers.filter((t) => t.uniqueId !== uid);
+    this.state.triggers = this.state.triggers.filter(t => t.uniqueId !== uid);
   }
 
   getScriptId(): string {
@@ -93,7 +101,7 @@ export class FakeTriggerBuilder extends Fake implements Slice<GoogleAppsScript.S
     rt: Runtime,
     private readonly state: ScriptState,
     private readonly handler: string,
-    private readonly spreadsheetId: string,
+    private readonly spreadsheetId: string
   ) {
     super(rt, 'TriggerBuilder');
   }
@@ -104,7 +112,8 @@ export class FakeTriggerBuilder extends Fake implements Slice<GoogleAppsScript.S
 
   forSpreadsheet(sheet: string | { getId(): string } | GoogleAppsScript.Spreadsheet.Spreadsheet): FakeSpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet.getId();
-    if (id !== this.spreadsheetId) throw this._rt.error(`No item with the given ID could be found. Or perhaps you do not have permission to access it.`);
+    if (id !== this.spreadsheetId)
+      throw this._rt.error(`No item with the given ID could be found. Or perhaps you do not have permission to access it.`);
     return new FakeSpreadsheetTriggerBuilder(this._rt, this.state, this.handler, id);
   }
 }
@@ -119,13 +128,16 @@ function install(rt: Runtime, state: ScriptState, rec: Omit<TriggerRecord, 'uniq
   return new FakeTrigger(rt, full);
 }
 
-export class FakeClockTriggerBuilder extends Fake implements Slice<GoogleAppsScript.Script.ClockTriggerBuilder, Public<FakeClockTriggerBuilder>> {
+export class FakeClockTriggerBuilder
+  extends Fake
+  implements Slice<GoogleAppsScript.Script.ClockTriggerBuilder, Public<FakeClockTriggerBuilder>>
+{
   private readonly schedule: TriggerRecord['schedule'] = {};
 
   constructor(
     rt: Runtime,
     private readonly state: ScriptState,
-    private readonly handler: string,
+    private readonly handler: string
   ) {
     super(rt, 'ClockTriggerBuilder');
   }
@@ -215,7 +227,7 @@ export class FakeSpreadsheetTriggerBuilder
     rt: Runtime,
     private readonly state: ScriptState,
     private readonly handler: string,
-    private readonly spreadsheetId: string,
+    private readonly spreadsheetId: string
   ) {
     super(rt, 'SpreadsheetTriggerBuilder');
   }
@@ -257,7 +269,7 @@ export class FakeTrigger extends Fake implements Slice<GoogleAppsScript.Script.T
 
   constructor(
     rt: Runtime,
-    private readonly rec: TriggerRecord,
+    private readonly rec: TriggerRecord
   ) {
     super(rt, 'Trigger');
     this._uid = rec.uniqueId;
@@ -350,7 +362,7 @@ export class LockControls {
 export class FakeLockService extends Fake implements Slice<GoogleAppsScript.Lock.LockService, Public<FakeLockService>> {
   constructor(
     rt: Runtime,
-    private readonly state: LockState,
+    private readonly state: LockState
   ) {
     super(rt, 'LockService');
   }
@@ -373,7 +385,7 @@ export class FakeLock extends Fake implements Slice<GoogleAppsScript.Lock.Lock, 
   constructor(
     rt: Runtime,
     private readonly state: LockState,
-    readonly _kind: LockKind,
+    readonly _kind: LockKind
   ) {
     super(rt, 'Lock');
   }
@@ -423,10 +435,13 @@ export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
 
 const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-export class FakePropertiesService extends Fake implements Slice<GoogleAppsScript.Properties.PropertiesService, Public<FakePropertiesService>> {
+export class FakePropertiesService
+  extends Fake
+  implements Slice<GoogleAppsScript.Properties.PropertiesService, Public<FakePropertiesService>>
+{
   constructor(
     rt: Runtime,
-    private readonly stores: PropertyStores,
+    private readonly stores: PropertyStores
   ) {
     super(rt, 'PropertiesService');
   }
@@ -447,7 +462,7 @@ export class FakePropertiesService extends Fake implements Slice<GoogleAppsScrip
 export class FakeProperties extends Fake implements Slice<GoogleAppsScript.Properties.Properties, Public<FakeProperties>> {
   constructor(
     rt: Runtime,
-    private readonly store: Map<string, string>,
+    private readonly store: Map<string, string>
   ) {
     super(rt, 'Properties');
   }
@@ -468,7 +483,8 @@ export class FakeProperties extends Fake implements Slice<GoogleAppsScript.Prope
   }
 
   setProperties(properties: Record<string, string>, deleteAllOthers?: boolean): this {
-    if (typeof properties !== 'object' || properties === null) throw signatureError(this._rt, 'PropertiesService.Properties.setProperties', [properties]);
+    if (typeof properties !== 'object' || properties === null)
+      throw signatureError(this._rt, 'PropertiesService.Properties.setProperties', [properties]);
     this.write(properties, deleteAllOthers === true);
     return this;
   }
@@ -518,7 +534,7 @@ export interface SessionState {
 export class FakeSession extends Fake implements Slice<GoogleAppsScript.Base.Session, Public<FakeSession>> {
   constructor(
     rt: Runtime,
-    private readonly state: SessionState,
+    private readonly state: SessionState
   ) {
     super(rt, 'Session');
   }
@@ -551,7 +567,7 @@ export class FakeSession extends Fake implements Slice<GoogleAppsScript.Base.Ses
 export class FakeUtilities extends Fake implements Slice<GoogleAppsScript.Utilities.Utilities, Public<FakeUtilities>> {
   constructor(
     rt: Runtime,
-    private readonly sleeps: number[],
+    private readonly sleeps: number[]
   ) {
     super(rt, 'Utilities');
   }
@@ -598,7 +614,7 @@ export class FakeUtilities extends Fake implements Slice<GoogleAppsScript.Utilit
 export class FakeLogger extends Fake implements Slice<GoogleAppsScript.Base.Logger, Public<FakeLogger>> {
   constructor(
     rt: Runtime,
-    private readonly lines: string[],
+    private readonly lines: string[]
   ) {
     super(rt, 'Logger');
   }
@@ -615,7 +631,7 @@ export class FakeLogger extends Fake implements Slice<GoogleAppsScript.Base.Logg
   }
 
   getLog(): string {
-    return this.lines.map((l) => `${l}\n`).join('');
+    return this.lines.map(l => `${l}\n`).join('');
   }
 
   clear(): void {
@@ -643,7 +659,7 @@ export interface ConsoleEntry {
 export class FakeConsole extends Fake {
   constructor(
     rt: Runtime,
-    private readonly entries: ConsoleEntry[],
+    private readonly entries: ConsoleEntry[]
   ) {
     super(rt, 'console');
   }

@@ -3,9 +3,9 @@
  * (value, formula, note, background, validation, number format), ranges,
  * data validation and protections.
  */
-import { Fake, isDate, makeEnum, Public, Runtime, signatureError, Slice } from './counter';
+import { Fake, isDate, makeEnum, type Public, type Runtime, type Slice, signatureError } from './counter';
 import { formatPattern } from './time';
-import { FakeUi, UiState } from './ui';
+import { FakeUi, type UiState } from './ui';
 
 type GSheet = typeof GoogleAppsScript.Spreadsheet;
 type DataValidationCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
@@ -230,7 +230,7 @@ export class FakeSpreadsheetApp extends Fake implements Slice<GoogleAppsScript.S
 
   constructor(
     private readonly world: SheetsWorld,
-    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly spreadsheet: FakeSpreadsheet
   ) {
     super(world.rt, 'SpreadsheetApp');
   }
@@ -280,7 +280,7 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
     readonly _world: SheetsWorld,
     private readonly id: string,
     private name: string,
-    private readonly url: string,
+    private readonly url: string
   ) {
     super(_world.rt, 'Spreadsheet');
   }
@@ -348,11 +348,11 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
   }
 
   deleteSheet(sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet): void {
-    const i = this._sheets.findIndex((s) => s === sheet);
+    const i = this._sheets.indexOf(sheet as FakeSheet);
     if (i < 0) throw this._rt.error('Sheet not found.');
     if (this._sheets.length === 1) throw this._rt.error("You can't remove all the sheets in a document.");
     const [removed] = this._sheets.splice(i, 1);
-    this._world.protections = this._world.protections.filter((p) => p._sheet !== removed);
+    this._world.protections = this._world.protections.filter(p => p._sheet !== removed);
     if (this.activeSheet === removed) this.activeSheet = null;
   }
 
@@ -365,7 +365,7 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
   }
 
   getProtections(type: ProtectionType): FakeProtection[] {
-    return this._world.protections.filter((p) => p._type === String(type));
+    return this._world.protections.filter(p => p._type === String(type));
   }
 
   /** getRange('Sheet name!A1:C3') (a bare A1 notation means the active sheet). */
@@ -386,7 +386,7 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
 
   _find(name: string): FakeSheet | undefined {
     const key = name.toLowerCase();
-    return this._sheets.find((s) => s._name.toLowerCase() === key);
+    return this._sheets.find(s => s._name.toLowerCase() === key);
   }
 
   /** Test seeding: add (or replace the content of) a sheet without counting calls. */
@@ -417,7 +417,7 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     readonly _spreadsheet: FakeSpreadsheet,
     readonly _name: string,
     private readonly sheetId: number,
-    rows: readonly (readonly unknown[])[],
+    rows: readonly (readonly unknown[])[]
   ) {
     super(_world.rt, 'Sheet');
     this._maxRows = 1000;
@@ -446,7 +446,7 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   getLastRow(): number {
     for (let r = this.grid.length; r >= 1; r--) {
       const row = this.grid[r - 1];
-      if (row && row.some((c) => c !== undefined && hasContent(c))) return r;
+      if (row?.some(c => c !== undefined && hasContent(c))) return r;
     }
     return 0;
   }
@@ -475,13 +475,14 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   }
 
   /** getRange(row, column, numRows?, numColumns?) or getRange(a1Notation). */
-  getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+  getRange(...given: [rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number]): FakeRange {
+    const [rowOrA1, column, numRows, numColumns] = given;
     if (typeof rowOrA1 === 'string' && column === undefined) {
       const box = parseA1(rowOrA1, this._maxRows, this._maxCols);
       if (!box) throw this._rt.error('Range not found');
       return this._range(box.row, box.col, box.numRows, box.numCols);
     }
-    const args = [rowOrA1, column, numRows, numColumns].slice(0, arguments.length);
+    const args = given;
     const bad = (v: unknown, required: boolean): boolean =>
       required ? typeof v !== 'number' || Number.isNaN(v) : v !== undefined && (typeof v !== 'number' || Number.isNaN(v));
     if (bad(rowOrA1, true) || bad(column, true) || bad(numRows, false) || bad(numColumns, false)) {
@@ -504,12 +505,15 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     const row = this.getLastRow() + 1;
     if (row > this._maxRows) this._maxRows = row;
     if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
-    rowContents.forEach((v, i) => this._write(row, i + 1, v, 'script'));
+    rowContents.forEach((v, i) => {
+      this._write(row, i + 1, v, 'script');
+    });
     return this;
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    if (!(afterPosition >= 1) || !(howMany >= 1)) throw signatureError(this._rt, 'SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
+    if (!(afterPosition >= 1) || !(howMany >= 1))
+      throw signatureError(this._rt, 'SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
     this.grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => undefined));
     this._maxRows += howMany;
     return this;
@@ -547,7 +551,7 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   /** The sheet's protection (an existing one is returned rather than duplicated). */
   protect(): FakeProtection {
-    const existing = this._world.protections.find((p) => p._sheet === this && p._type === 'SHEET');
+    const existing = this._world.protections.find(p => p._sheet === this && p._type === 'SHEET');
     if (existing) return existing;
     const p = new FakeProtection(this._world, 'SHEET', this, null);
     this._world.protections.push(p);
@@ -555,7 +559,7 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   }
 
   getProtections(type: ProtectionType): FakeProtection[] {
-    return this._world.protections.filter((p) => p._sheet === this && p._type === String(type));
+    return this._world.protections.filter(p => p._sheet === this && p._type === String(type));
   }
 
   // ----- internals (not counted) -----
@@ -648,7 +652,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     readonly _row: number,
     readonly _col: number,
     readonly _numRows: number,
-    readonly _numCols: number,
+    readonly _numCols: number
   ) {
     super(world.rt, 'Range');
   }
@@ -711,14 +715,14 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   }
 
   isBlank(): boolean {
-    return this.map((c) => !hasContent(c)).every((row) => row.every(Boolean));
+    return this.map(c => !hasContent(c)).every(row => row.every(Boolean));
   }
 
   // ----- values -----
 
   /** Exactly numRows × numColumns; '' for empty cells, a fresh Date for date cells. */
   getValues(): CellValue[][] {
-    return this.map((c) => this.out(c.value));
+    return this.map(c => this.out(c.value));
   }
 
   getValue(): CellValue {
@@ -739,7 +743,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   /** String(value); dates as yyyy/MM/dd[ H:mm:ss] in the spreadsheet zone, booleans TRUE/FALSE. */
   getDisplayValues(): string[][] {
-    return this.map((c) => this.display(c.value));
+    return this.map(c => this.display(c.value));
   }
 
   getDisplayValue(): string {
@@ -747,7 +751,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   }
 
   getFormulas(): string[][] {
-    return this.map((c) => c.formula);
+    return this.map(c => c.formula);
   }
 
   getFormula(): string {
@@ -773,7 +777,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   // ----- notes -----
 
   getNotes(): string[][] {
-    return this.map((c) => c.note);
+    return this.map(c => c.note);
   }
 
   getNote(): string {
@@ -802,7 +806,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   // ----- backgrounds -----
 
   getBackgrounds(): string[][] {
-    return this.map((c) => c.background);
+    return this.map(c => c.background);
   }
 
   getBackground(): string {
@@ -827,7 +831,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   // ----- data validation -----
 
   getDataValidations(): Array<Array<FakeDataValidation | null>> {
-    return this.map((c) => c.validation);
+    return this.map(c => c.validation);
   }
 
   getDataValidation(): FakeDataValidation | null {
@@ -844,7 +848,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   setDataValidations(rules: Array<Array<FakeDataValidation | GoogleAppsScript.Spreadsheet.DataValidation | null>>): this {
     const data = this.checkShape(rules, 'setDataValidations');
-    const parsed = data.map((row) => row.map((v) => this.validationOf(v, 'setDataValidations')));
+    const parsed = data.map(row => row.map(v => this.validationOf(v, 'setDataValidations')));
     this.each((r, c, i, j) => {
       this._sheet._cellForWrite(r, c).validation = parsed[i]?.[j] ?? null;
     });
@@ -858,7 +862,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   // ----- number formats -----
 
   getNumberFormats(): string[][] {
-    return this.map((c) => c.numberFormat);
+    return this.map(c => c.numberFormat);
   }
 
   getNumberFormat(): string {
@@ -930,14 +934,14 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     if (!Array.isArray(data)) throw signatureError(this._rt, `SpreadsheetApp.Range.${method}`, [data]);
     if (data.length !== this._numRows) {
       throw this._rt.error(
-        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._numRows}.`,
+        `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${this._numRows}.`
       );
     }
     for (const row of data) {
       if (!Array.isArray(row)) throw signatureError(this._rt, `SpreadsheetApp.Range.${method}`, [data]);
       if (row.length !== this._numCols) {
         throw this._rt.error(
-          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._numCols}.`,
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._numCols}.`
         );
       }
     }
@@ -1077,7 +1081,7 @@ export class FakeDataValidation extends Fake implements Slice<GoogleAppsScript.S
 
   constructor(
     rt: Runtime,
-    readonly _spec: Readonly<RuleSpec>,
+    readonly _spec: Readonly<RuleSpec>
   ) {
     super(rt, 'DataValidation');
   }
@@ -1110,7 +1114,7 @@ export class FakeDataValidation extends Fake implements Slice<GoogleAppsScript.S
       case 'VALUE_IN_LIST':
         return Array.isArray(vals[0]) && (vals[0] as unknown[]).map(String).includes(String(v));
       case 'CHECKBOX':
-        return vals.length === 0 ? typeof v === 'boolean' : vals.some((x) => String(x) === String(v));
+        return vals.length === 0 ? typeof v === 'boolean' : vals.some(x => String(x) === String(v));
       case 'DATE_IS_VALID_DATE':
         return isDate(v);
       case 'NUMBER_BETWEEN':
@@ -1144,7 +1148,7 @@ export class FakeProtection extends Fake implements Slice<GoogleAppsScript.Sprea
     private readonly world: SheetsWorld,
     readonly _type: 'SHEET' | 'RANGE',
     readonly _sheet: FakeSheet,
-    private readonly range: FakeRange | null,
+    private readonly range: FakeRange | null
   ) {
     super(world.rt, 'Protection');
     this.editors = [world.effectiveUserEmail()];
@@ -1214,12 +1218,12 @@ export class FakeProtection extends Fake implements Slice<GoogleAppsScript.Sprea
   }
 
   getEditors(): FakeUser[] {
-    return this.editors.map((e) => new FakeUser(this._rt, e));
+    return this.editors.map(e => new FakeUser(this._rt, e));
   }
 
   setUnprotectedRanges(ranges: Array<FakeRange | GoogleAppsScript.Spreadsheet.Range>): this {
     if (this._type !== 'SHEET') throw this._rt.error('Unprotected ranges can only be set on a sheet protection.');
-    this.unprotected = ranges.map((r) => r as FakeRange);
+    this.unprotected = ranges.map(r => r as FakeRange);
     return this;
   }
 
@@ -1228,7 +1232,7 @@ export class FakeProtection extends Fake implements Slice<GoogleAppsScript.Sprea
   }
 
   remove(): void {
-    this.world.protections = this.world.protections.filter((p) => p !== this);
+    this.world.protections = this.world.protections.filter(p => p !== this);
   }
 }
 
@@ -1240,7 +1244,7 @@ function emailOf(u: string | GoogleAppsScript.Base.User): string {
 export class FakeUser extends Fake implements Slice<GoogleAppsScript.Base.User, Public<FakeUser>> {
   constructor(
     rt: Runtime,
-    private readonly email: string,
+    private readonly email: string
   ) {
     super(rt, 'User');
   }

@@ -1,5 +1,5 @@
 /** SpreadsheetApp.getUi(): menus, alerts and prompts, answered from queues the test fills. */
-import { Fake, makeEnum, Public, Runtime, Slice } from './counter';
+import { Fake, makeEnum, type Public, type Runtime, type Slice } from './counter';
 
 type Button = GoogleAppsScript.Base.Button;
 type ButtonSet = GoogleAppsScript.Base.ButtonSet;
@@ -52,7 +52,7 @@ export class UiControls {
 
   /** The last menu added with this title, or undefined. */
   menu(title: string): RecordedMenu | undefined {
-    return [...this.state.menus].reverse().find((m) => m.title === title);
+    return [...this.state.menus].reverse().find(m => m.title === title);
   }
 
   /** Every alert() and prompt() shown, with the answer given. */
@@ -61,11 +61,11 @@ export class UiControls {
   }
 
   get alerts(): readonly RecordedDialog[] {
-    return this.state.dialogs.filter((d) => d.kind === 'alert');
+    return this.state.dialogs.filter(d => d.kind === 'alert');
   }
 
   get prompts(): readonly RecordedDialog[] {
-    return this.state.dialogs.filter((d) => d.kind === 'prompt');
+    return this.state.dialogs.filter(d => d.kind === 'prompt');
   }
 
   /** Answer the next prompt(): the text typed and the button clicked (default OK). */
@@ -94,7 +94,7 @@ export class FakeUi extends Fake implements Slice<GoogleAppsScript.Base.Ui, Publ
 
   constructor(
     rt: Runtime,
-    readonly _state: UiState,
+    readonly _state: UiState
   ) {
     super(rt, 'Ui');
   }
@@ -128,7 +128,7 @@ export class FakeUi extends Fake implements Slice<GoogleAppsScript.Base.Ui, Publ
 
 function dialogArgs(a: string, b?: string | ButtonSet, c?: ButtonSet): { title: string | null; prompt: string; buttons: string | null } {
   if (c !== undefined) return { title: String(a), prompt: String(b), buttons: String(c) };
-  if (b !== undefined && Object.prototype.hasOwnProperty.call(ButtonSet, String(b))) {
+  if (b !== undefined && Object.hasOwn(ButtonSet, String(b))) {
     return { title: null, prompt: String(a), buttons: String(b) };
   }
   if (b !== undefined) return { title: String(a), prompt: String(b), buttons: null };
@@ -141,7 +141,7 @@ export class FakeMenu extends Fake implements Slice<GoogleAppsScript.Base.Menu, 
   constructor(
     rt: Runtime,
     private readonly state: UiState,
-    readonly _title: string,
+    readonly _title: string
   ) {
     super(rt, 'Menu');
   }
@@ -174,7 +174,7 @@ export class FakePromptResponse extends Fake implements Slice<GoogleAppsScript.B
   constructor(
     rt: Runtime,
     private readonly text: string,
-    private readonly button: string,
+    private readonly button: string
   ) {
     super(rt, 'PromptResponse');
   }
