@@ -2,7 +2,7 @@
 // - local: wall time and peak memory (max RSS) of each CLI command and of a bare exceljs read of the same file
 //   (the floor), each in its own process, the median of a few runs; the ratio command / floor;
 // - Apps Script: service calls of checkAllEntries (and generateMonthlyReport, sendReminders once they are
-//   built) from build/Code.js on the fakes of test/gas/fakes, at each size;
+//   built) from build/Code.js on the fakes of test/fakes, at each size;
 // - build/Code.js size; check on the sample workbook beyond Node's own start.
 // Writes BENCHMARKS.md. Not part of npm test. `node scripts/bench.mjs --quick` runs 1,000 and 10,000 rows only.
 
@@ -379,7 +379,7 @@ which still builds the model. check --annotate, which writes a copy of the model
    and remind would stream) and merged cells need handling there (the streaming reader does not report merges).
 2. Bundle zod into dist/cli.js instead of loading its CommonJS build at run time (about 0.12 s of the fixed cost), and
    load a command's own libraries (docx for report, nodemailer for remind) only when that command runs.
-3. Drop the per-row zod check in src/domain/workbook.ts' readRows for rows whose every cell a parser has already
+3. Drop the per-row zod check in src/domain/ledgerReader.ts' readRows for rows whose every cell a parser has already
    typed (about 0.1 s at ${big.rows.toLocaleString('en')} rows), keeping zod at the boundary of what is not parsed cell by cell.`
     );
   else lines.push('', `**Met: ×${f2(checkRatio)} at ${big.rows.toLocaleString('en')} rows.**`);
@@ -517,7 +517,7 @@ command that reads the workbook with exceljs can cost. "check" is \`chizai-desk 
 
 ## Apps Script service calls (build/Code.js on the fakes)
 
-Counted by the fakes of test/gas/fakes, which count every call the bundle makes into a Google service.
+Counted by the fakes of test/fakes, which count every call the bundle makes into a Google service.
 ${notBuilt.length ? `\nNot measured: ${notBuilt.join(', ')} (not built into build/Code.js yet: the entry point still says 準備中).\n` : ''}
 ${gasTables.join('\n')}
 ## build/Code.js

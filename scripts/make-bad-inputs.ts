@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { contract } from '../sheets-templates/contract';
 import sample from '../sheets-templates/sample.json';
-import { columnLetter } from '../src/domain/workbook';
+import { columnLetter } from '../src/domain/ledgerReader';
 // The project's exceljs fixes (an emoji split across JSZip's 16K slices comes out as two U+FFFD otherwise).
 import '../src/local/xlsxWorkbook';
 

@@ -5,6 +5,7 @@
 import { BusinessCalendar } from './calendar';
 import type { Ymd } from './dates';
 import type { Finding } from './findings';
+import type { ReadResult } from './ledgerReader';
 import { HandlerList, unauthorizedPeople } from './recipients';
 import { expertCapExceeded, expertNoPriorConsultation } from './rules/experts';
 import { duplicateIds } from './rules/ids';
@@ -13,7 +14,6 @@ import { pdDayOverStandard } from './rules/pdHours';
 import { outsideProgrammePeriod } from './rules/period';
 import { missingPrevalidation } from './rules/prevalidation';
 import { unknownReferences } from './rules/references';
-import type { ReadResult } from './workbook';
 
 export interface CheckResult {
   readonly today: Ymd;

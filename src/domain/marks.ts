@@ -5,9 +5,9 @@
  */
 import type { CheckResult } from './check';
 import type { Severity } from './findings';
+import type { TabLayout } from './ledgerReader';
 import { MINUTES_STATUS_LABEL } from './rules/minutes';
 import { tabByName } from './schema';
-import type { TabLayout } from './workbook';
 
 export const MARK_COLORS = {
   error: '#f4cccc',

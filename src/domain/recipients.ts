@@ -2,10 +2,10 @@
  * Who may receive the programme's information: only active members of 情報取扱者名簿 (§20(1)).
  * Every sender resolves people through this list; nothing else produces a mail address.
  */
-import { normalizeHeader } from './cells';
+import { normalizeHeader } from './cellParsers';
 import type { Finding } from './findings';
+import type { Ledger } from './ledgerReader';
 import type { HandlerRow, Role } from './schema';
-import type { Ledger } from './workbook';
 
 export interface Recipient {
   readonly name: string;

@@ -4,8 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { type Contract, contract } from '../../sheets-templates/contract';
-import type { Cell } from './cell';
 import type { Ymd } from './dates';
+import type { Cell } from './rawTable';
 
 export type TabSpec = Contract['tabs'][number];
 export type TabKey = TabSpec['key'];

@@ -3,10 +3,10 @@
  * unreadable item falls back to the contract's default and an unreadable one is reported.
  */
 import { contract } from '../../sheets-templates/contract';
-import { type Cell, isSerialDate } from './cell';
-import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cells';
+import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cellParsers';
 import type { Ymd } from './dates';
 import { type Finding, fail, ok, type Parsed } from './findings';
+import { type Cell, isSerialDate } from './rawTable';
 import type { Row } from './schema';
 
 type SettingSpec = (typeof contract.settings)[number];

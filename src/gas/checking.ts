@@ -4,9 +4,9 @@
  */
 import { type CheckResult, check, errorCount } from '../domain/check';
 import { ymdInTimeZone } from '../domain/clock';
+import { type ReadResult, readLedger } from '../domain/ledgerReader';
 import { marksOf } from '../domain/marks';
 import { type TabKey, tabByName, tabSpec } from '../domain/schema';
-import { type ReadResult, readLedger } from '../domain/workbook';
 import { writeMarks } from './markWriter';
 import { gridNamed, type OpenTables, readSheetTables } from './sheetTables';
 

@@ -4,10 +4,10 @@
  * typed are never written.
  */
 
-import { isBlank } from '../domain/cells';
+import { isBlank } from '../domain/cellParsers';
 import { partsOf } from '../domain/dates';
+import type { TabLayout } from '../domain/ledgerReader';
 import { isSystemColor, MARK_COLORS, type Marks, mergeNote, STATUS_NEEDS_FIX } from '../domain/marks';
-import type { TabLayout } from '../domain/workbook';
 import type { SheetGrid } from './sheetTables';
 import { toCell } from './sheetTables';
 

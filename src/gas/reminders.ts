@@ -6,18 +6,18 @@
  */
 
 import { BusinessCalendar } from '../domain/calendar';
-import { isDateValue } from '../domain/cell';
-import { normalizeHeader } from '../domain/cells';
+import { normalizeHeader } from '../domain/cellParsers';
 import { calendarOf } from '../domain/check';
 import { PROGRAMME_TIME_ZONE, ymdInTimeZone } from '../domain/clock';
 import { isValidMonth, type YearMonth, type Ymd } from '../domain/dates';
+import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
+import { isDateValue } from '../domain/rawTable';
 import { HandlerList } from '../domain/recipients';
 import { composeDigest, dayOfDigestKey, digestKey, KIND_SHORT, type MailItem } from '../domain/reminders/digest';
 import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
-import { readLedger } from '../domain/workbook';
 import { checkSpreadsheet } from './checking';
 import { effectiveUser, RunLog } from './runLog';
 import { gridNamed, readSheetTables, type SheetGrid } from './sheetTables';

@@ -8,14 +8,15 @@
  * Every block is one or a fixed few Docs calls (a table is one appendTable), so the count of calls does not
  * grow with the number of rows in the workbook.
  */
-import { isDateValue } from '../domain/cell';
+
 import { check } from '../domain/check';
 import { ymdInTimeZone } from '../domain/clock';
 import { isValidMonth, monthOf, previousMonth, type YearMonth } from '../domain/dates';
+import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
+import { isDateValue } from '../domain/rawTable';
 import { type ReportBlock, reportBlocks } from '../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../domain/report/model';
-import { readLedger } from '../domain/workbook';
 import { effectiveUser, RunLog } from './runLog';
 import { readSheetTables } from './sheetTables';
 import { errorText, tell, tryUi } from './ui';

@@ -3,7 +3,7 @@
  * user. Written only by the system; every entry of a run goes in with one write.
  */
 
-import { normalizeHeader } from '../domain/cells';
+import { normalizeHeader } from '../domain/cellParsers';
 import { timestampInTimeZone } from '../domain/clock';
 import { tabSpec } from '../domain/schema';
 import { sheetSafeText } from '../domain/sheetText';

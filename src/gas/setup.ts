@@ -4,7 +4,7 @@
  * validation and protection; it never touches a value that is already there.
  */
 
-import { normalizeHeader } from '../domain/cells';
+import { normalizeHeader } from '../domain/cellParsers';
 import { type TabTemplate, workbookTemplate } from '../domain/template';
 
 const PROTECTION_TAG = 'chizai-desk:';

@@ -2,7 +2,7 @@
  * Reading the open spreadsheet into the domain's RawTables: one getValues per tab, whatever its size.
  * Dates become spreadsheet serials here, so no Date crosses into the domain.
  */
-import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/cell';
+import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
 
 const EPOCH = Date.UTC(1899, 11, 30);
 

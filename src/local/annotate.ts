@@ -5,11 +5,11 @@
  */
 
 import type ExcelJS from 'exceljs';
-import { isDateValue } from '../domain/cell';
-import { isBlank, normalizeHeader } from '../domain/cells';
+import { isBlank, normalizeHeader } from '../domain/cellParsers';
 import { serialFromYmd } from '../domain/dates';
+import type { TabLayout } from '../domain/ledgerReader';
 import { isSystemColor, MARK_COLORS, type Marks, mergeNote, STATUS_NEEDS_FIX } from '../domain/marks';
-import type { TabLayout } from '../domain/workbook';
+import { isDateValue } from '../domain/rawTable';
 import { DATE_FORMAT } from './xlsxTemplate';
 import { dateOfSerial, toCell } from './xlsxWorkbook';
 

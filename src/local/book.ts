@@ -5,7 +5,7 @@
 
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { type ReadResult, readLedger } from '../domain/workbook';
+import { type ReadResult, readLedger } from '../domain/ledgerReader';
 import { type Io, UserError } from './cliSupport';
 import { readXlsxTables } from './xlsxStreamReader';
 import { loadXlsx, readTables, UnreadableWorkbookError } from './xlsxWorkbook';

@@ -15,8 +15,8 @@
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth, type OAuth2Client } from 'google-auth-library';
-import type { Cell, RawRow, RawTable } from '../domain/cell';
-import { type ReadResult, readLedger } from '../domain/workbook';
+import { type ReadResult, readLedger } from '../domain/ledgerReader';
+import type { Cell, RawRow, RawTable } from '../domain/rawTable';
 import { UserError } from './cliSupport';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';

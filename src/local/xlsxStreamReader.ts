@@ -16,7 +16,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import type { Cell, RawRow, RawTable } from '../domain/cell';
+import type { Cell, RawRow, RawTable } from '../domain/rawTable';
 import { loadXlsx, readTables, toCell, workbookBytes } from './xlsxWorkbook';
 
 type XmlNode = { name: string; attributes: Record<string, string> };

@@ -5,9 +5,9 @@
 import ExcelJS from 'exceljs';
 import { contract } from '../../sheets-templates/contract';
 import { serialFromYmd } from '../domain/dates';
+import { columnLetter } from '../domain/ledgerReader';
 import { tabByName } from '../domain/schema';
 import { type TabTemplate, workbookTemplate } from '../domain/template';
-import { columnLetter } from '../domain/workbook';
 import { dateOfSerial } from './xlsxWorkbook';
 
 export type SampleRow = Readonly<Record<string, string | number | boolean>>;

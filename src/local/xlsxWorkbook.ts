@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/cell';
+import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
 
 export class UnreadableWorkbookError extends Error {}
 

@@ -5,7 +5,7 @@
  * system's), create no formula, and mark exactly the cells the local `check` names.
  */
 import { AS_OF, cases, type FindingKey, sheetsOf, type WorkbookCase } from '../../scripts/make-bad-inputs';
-import type { FakeGoogle } from '../gas/fakes';
+import type { FakeGoogle } from '../fakes';
 import { type BundleContext, loadBundle, setClock } from './loadBundle';
 
 const NOON_IN_TOKYO = `${AS_OF}T12:00:00+09:00`;

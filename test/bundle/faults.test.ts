@@ -4,7 +4,7 @@
  * interrupts typing), no typed value changes, and the next run finishes the work: the workbook ends exactly
  * as a run without the fault leaves it.
  */
-import type { FakeGoogle } from '../gas/fakes';
+import type { FakeGoogle } from '../fakes';
 import { SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 import { type BundleContext, loadBundle, setClock } from './loadBundle';
 

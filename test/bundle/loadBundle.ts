@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInContext } from 'node:vm';
-import { createFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../gas/fakes';
+import { createFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../fakes';
 
 const gas = require('gas-local') as {
   require(folder: string, globals: object, options?: object): BundleContext;

@@ -4,11 +4,11 @@
  */
 import { contract } from '../../sheets-templates/contract';
 import sample from '../../sheets-templates/sample.json';
-import type { Cell, RawTable } from '../../src/domain/cell';
 import { check, errorCount } from '../../src/domain/check';
 import { serialFromYmd } from '../../src/domain/dates';
+import { readLedger } from '../../src/domain/ledgerReader';
+import type { Cell, RawTable } from '../../src/domain/rawTable';
 import { workbookTemplate } from '../../src/domain/template';
-import { readLedger } from '../../src/domain/workbook';
 
 type SampleRow = Readonly<Record<string, string | number | boolean>>;
 

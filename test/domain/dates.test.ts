@@ -63,7 +63,7 @@ describe('Ymd basics (DESIGN: every date is a calendar date YYYY-MM-DD)', () => 
   });
 });
 
-describe('spreadsheet serials (cell.ts: days since 1899-12-30, fraction = time of day)', () => {
+describe('spreadsheet serials (rawTable.ts: days since 1899-12-30, fraction = time of day)', () => {
   test.each([
     ['1899-12-30', 0],
     ['1900-03-01', 61],

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGoogle, type FakeEditEvent, type FakeGoogle } from './fakes';
+import { createFakeGoogle, type FakeEditEvent, type FakeGoogle } from '../fakes';
 
 type Grid = unknown[][];
 

@@ -3,8 +3,8 @@
  * to active handlers, only with approval, once per digest per day, within the quota, under the script lock.
  */
 import { installTriggersCommand, logHistory, sendRemindersJob } from '../../src/gas/reminders';
+import { createFakeGoogle, type FakeGoogle } from '../fakes';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
-import { createFakeGoogle, type FakeGoogle } from './fakes';
 
 const AT = new Date(`${SAMPLE_AS_OF}T08:05:00+09:00`); // the sample's asOf (2024-12-02), at 設定 リマインダー時刻
 const SAMPLE_RECIPIENTS = ['kenta.narita@example.co.jp', 'misaki.kasai@example.co.jp', 'nao.mikami@example.co.jp'];

@@ -5,8 +5,8 @@
  * Docs calls that does not grow with the workbook.
  */
 import { generateMonthlyReportCommand, parseMonthInput, REPORT_TITLE, reportDocProperty } from '../../src/gas/reportDoc';
+import { createFakeGoogle, type DocumentSnapshot, type FakeGoogle } from '../fakes';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
-import { createFakeGoogle, type DocumentSnapshot, type FakeGoogle } from './fakes';
 
 const AT = new Date(`${SAMPLE_AS_OF}T10:00:00+09:00`); // 2024-12-02: the previous month is the sample's 2024-11
 const APPROVED_USER = 'nao.mikami@example.co.jp'; // 許可ドメイン example.co.jp

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { GoogleAuth } from 'google-auth-library';
 import sample from '../../sheets-templates/sample.json';
-import type { RawTable } from '../../src/domain/cell';
 import { calendarOf, check } from '../../src/domain/check';
+import { readLedger } from '../../src/domain/ledgerReader';
+import type { RawTable } from '../../src/domain/rawTable';
 import { planReminders } from '../../src/domain/reminders/plan';
 import { buildReportModel } from '../../src/domain/report/model';
-import { readLedger } from '../../src/domain/workbook';
 import { UserError } from '../../src/local/cliSupport';
 import {
   openSpreadsheet,

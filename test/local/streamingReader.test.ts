@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { cases, fileName, type WorkbookCase, writeBadInputs } from '../../scripts/make-bad-inputs';
 import sample from '../../sheets-templates/sample.json';
-import type { RawTable } from '../../src/domain/cell';
+import type { RawTable } from '../../src/domain/rawTable';
 import { readXlsxTables, readXlsxTablesStreamingOnly } from '../../src/local/xlsxStreamReader';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
 import { loadXlsx, readTables, UnreadableWorkbookError } from '../../src/local/xlsxWorkbook';

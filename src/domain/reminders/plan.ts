@@ -8,10 +8,10 @@
 import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
 import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
+import type { ReadResult } from '../ledgerReader';
 import { HandlerList, type Recipient } from '../recipients';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
 import type { Role } from '../schema';
-import type { ReadResult } from '../workbook';
 
 export type ReminderKind =
   | 'minutes-overdue'

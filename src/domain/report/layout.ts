@@ -8,8 +8,8 @@
  */
 import { contract } from '../../../sheets-templates/contract';
 import { formatYmdJa, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import { hoursText, roughDateJa, round2 } from './figures';
 import type { CaseLine, ExpertUseLine, MeetingLine, ReportModel } from './model';
-import { hoursText, roughDateJa, round2 } from './model';
 
 export type CellAlign = 'left' | 'right';
 

@@ -1,8 +1,8 @@
 /** Entries dated outside 事業開始日..事業終了日 are probably typos (a wrong year is the usual one). */
 import type { Ymd } from '../dates';
 import type { Finding } from '../findings';
+import type { Ledger } from '../ledgerReader';
 import type { Settings } from '../settings';
-import type { Ledger } from '../workbook';
 
 export function outsideProgrammePeriod(ledger: Ledger, settings: Settings): Finding[] {
   const start = settings.programmeStart;

@@ -1,6 +1,6 @@
 /** unknown-case / unknown-meeting: references across tabs must name an existing 案件ID or 会議ID. */
 import type { Finding } from '../findings';
-import type { Ledger } from '../workbook';
+import type { Ledger } from '../ledgerReader';
 
 const unknownCase = (sheet: string, row: number, column: string, id: string): Finding => ({
   sheet,

@@ -2,13 +2,13 @@
  * Reminder mail content (issue 5 "Content", issue 6 "What may leave"): IDs, kinds, dates and links only.
  */
 import sample from '../../../sheets-templates/sample.json';
-import type { RawTable } from '../../../src/domain/cell';
 import { calendarOf, check } from '../../../src/domain/check';
 import { addDays } from '../../../src/domain/dates';
+import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
+import type { RawTable } from '../../../src/domain/rawTable';
 import { composeDigest, dayOfDigestKey, digestKey, MAIL_FIELDS, type MailItem, mailItem } from '../../../src/domain/reminders/digest';
 import { type Digest, planReminders, type ReminderItem } from '../../../src/domain/reminders/plan';
 import { workbookTemplate } from '../../../src/domain/template';
-import { type ReadResult, readLedger } from '../../../src/domain/workbook';
 
 type Row = Record<string, string | number | boolean>;
 type Tabs = Record<string, Row[]>;

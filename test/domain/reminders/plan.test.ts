@@ -3,12 +3,12 @@
  * sheets-templates/SAMPLE.md ("Planted conditions", "PD timesheet continuity").
  */
 import sample from '../../../sheets-templates/sample.json';
-import type { RawTable } from '../../../src/domain/cell';
 import { calendarOf, check } from '../../../src/domain/check';
 import type { YearMonth } from '../../../src/domain/dates';
+import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
+import type { RawTable } from '../../../src/domain/rawTable';
 import { type Digest, planReminders, type ReminderPlan } from '../../../src/domain/reminders/plan';
 import { workbookTemplate } from '../../../src/domain/template';
-import { type ReadResult, readLedger } from '../../../src/domain/workbook';
 
 type Row = Record<string, string | number | boolean>;
 type Tabs = Record<string, Row[]>;

@@ -4,11 +4,11 @@
  */
 import { contract } from '../../../sheets-templates/contract';
 import sample from '../../../sheets-templates/sample.json';
-import type { RawTable } from '../../../src/domain/cell';
 import { check } from '../../../src/domain/check';
+import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
+import type { RawTable } from '../../../src/domain/rawTable';
 import { type ReportBlock, reportBlocks, yen } from '../../../src/domain/report/layout';
 import { buildReportModel } from '../../../src/domain/report/model';
-import { type ReadResult, readLedger } from '../../../src/domain/workbook';
 import { type Book, caseRow, dateCell, meetingRow, pdRow, rawTable, readBook, type TypedRow } from '../rules/book';
 
 const blocksOf = (read: ReadResult, month: string, asOf: string): ReportBlock[] =>

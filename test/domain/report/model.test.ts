@@ -5,11 +5,12 @@
  */
 import { contract } from '../../../sheets-templates/contract';
 import sample from '../../../sheets-templates/sample.json';
-import type { Cell, RawTable } from '../../../src/domain/cell';
 import { check } from '../../../src/domain/check';
-import { buildReportModel, type ReportModel, roughDateJa } from '../../../src/domain/report/model';
-import type { ReadResult } from '../../../src/domain/workbook';
-import { readLedger } from '../../../src/domain/workbook';
+import type { ReadResult } from '../../../src/domain/ledgerReader';
+import { readLedger } from '../../../src/domain/ledgerReader';
+import type { Cell, RawTable } from '../../../src/domain/rawTable';
+import { roughDateJa } from '../../../src/domain/report/figures';
+import { buildReportModel, type ReportModel } from '../../../src/domain/report/model';
 import { type Book, caseRow, dateCell, expertRow, meetingRow, pdRow, readBook } from '../rules/book';
 
 // ---- the sample workbook, as an adapter hands it over ---------------------------------------------

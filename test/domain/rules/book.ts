@@ -3,11 +3,11 @@
  * adapter hands them over, so each rule test also exercises header matching and cell parsing.
  */
 import { contract } from '../../../sheets-templates/contract';
-import type { Cell, RawTable } from '../../../src/domain/cell';
 import { type CheckResult, check } from '../../../src/domain/check';
 import { serialFromYmd } from '../../../src/domain/dates';
 import type { Finding, FindingCode } from '../../../src/domain/findings';
-import { type ReadResult, readLedger } from '../../../src/domain/workbook';
+import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
+import type { Cell, RawTable } from '../../../src/domain/rawTable';
 
 /** One data row, keyed by header text; a missing key is an empty cell. */
 export type TypedRow = Readonly<Record<string, Cell>>;

@@ -1,4 +1,4 @@
-import type { Cell } from '../../../src/domain/cell';
+import type { Cell } from '../../../src/domain/rawTable';
 import type { MeetingMinutes } from '../../../src/domain/rules/minutes';
 import { checkBook, dateCell, meetingRow, type TypedRow } from './book';
 

@@ -1,5 +1,5 @@
 import { check } from '../../../src/domain/check';
-import { readLedger } from '../../../src/domain/workbook';
+import { readLedger } from '../../../src/domain/ledgerReader';
 import { caseRow, checkBook, findingsOf, meetingRow, rawTable, tablesOf } from './book';
 
 // book.ts PEOPLE: 成田 健太 and 三上 奈緒 active, 福士 亮 有効 FALSE.

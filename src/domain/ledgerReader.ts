@@ -4,7 +4,6 @@
  * blank rows are skipped. What cannot be understood becomes a finding naming tab, row and column.
  */
 import { contract } from '../../sheets-templates/contract';
-import type { Cell, RawTable } from './cell';
 import {
   isBlank,
   normalizeHeader,
@@ -16,8 +15,9 @@ import {
   parseList,
   parseMoney,
   parseText,
-} from './cells';
+} from './cellParsers';
 import { type Finding, ok, type Parsed } from './findings';
+import type { Cell, RawTable } from './rawTable';
 import type { IdCell } from './rules/ids';
 import { type ColumnSpec, choicesOf, isComputed, isRequired, type Row, rowSchema, type TabKey, type TabSpec, tabSpec } from './schema';
 import { readSettings, type Settings } from './settings';

@@ -1,4 +1,3 @@
-import type { Cell } from '../../src/domain/cell';
 import {
   type CellInput,
   isBlank,
@@ -15,8 +14,9 @@ import {
   parseMoney,
   parseNumber,
   parseText,
-} from '../../src/domain/cells';
+} from '../../src/domain/cellParsers';
 import type { FindingCode, Parsed } from '../../src/domain/findings';
+import type { Cell } from '../../src/domain/rawTable';
 
 const value = <T>(p: Parsed<T>): T => {
   if (!p.ok) throw new Error(`expected ok, got ${p.code}: ${p.message}`);
@@ -125,7 +125,7 @@ describe('parseDate (DESIGN: 2024/10/1, 2024-10-01, 令和6年10月1日, R6.10.1
     expect(failure(parseDate('2024/10/1 25:00')).code).toBe('invalid-date');
   });
 
-  test('date cells arrive as serials: the date part counts (cell.ts)', () => {
+  test('date cells arrive as serials: the date part counts (rawTable.ts)', () => {
     expect(value(parseDate(serial(45566)))).toBe('2024-10-01');
     expect(value(parseDate(serial(45566.75)))).toBe('2024-10-01'); // 18:00
     expect(value(parseDate(serial(45747)))).toBe('2025-03-31');

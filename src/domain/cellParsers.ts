@@ -7,9 +7,10 @@
  * Blank cells are the caller's business (required/optional), but every parser accepts one without crashing:
  * single-value parsers answer `required`, list parsers an empty list.
  */
-import { type Cell, type CellError, isCellError, isSerialDate } from './cell';
+
 import { daysInMonth, formatYmdJa, isValidDate, serialFromYmd, WEEKDAY_JA, weekday, type Ymd, ymd, ymdFromSerial } from './dates';
 import { type FindingCode, fail, ok, type Parsed } from './findings';
+import { type Cell, type CellError, isCellError, isSerialDate } from './rawTable';
 
 /** A cell as read; undefined stands for a cell past the end of a short row. */
 export type CellInput = Cell | undefined;

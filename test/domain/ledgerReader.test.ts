@@ -1,5 +1,5 @@
-import type { Cell, RawTable } from '../../src/domain/cell';
-import { type ReadResult, readLedger } from '../../src/domain/workbook';
+import { type ReadResult, readLedger } from '../../src/domain/ledgerReader';
+import type { Cell, RawTable } from '../../src/domain/rawTable';
 import { type Book, caseRow, dateCell, findingsOf, headersOf, meetingRow, pdRow, rawTable, type TypedRow, tablesOf } from './rules/book';
 
 /** The book.ts workbook with one tab replaced by a table typed by hand. */

@@ -1,0 +1,49 @@
+import { firstDayOfMonth, lastDayOfMonth, type YearMonth, type Ymd } from '../dates';
+import type { ReadResult } from '../ledgerReader';
+import { countsAsUse } from '../rules/experts';
+import { isSupportedStage } from '../rules/prevalidation';
+import type { CaseRow, PdHoursRow } from '../schema';
+import { inRange, sum } from './figures';
+import type { CaseLine, CaseSection, MeetingLine } from './model';
+
+export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meetings: readonly MeetingLine[]): CaseSection {
+  const { cases, pdHours, experts, settings } = read.ledger;
+  const from = firstDayOfMonth(month);
+  const to = lastDayOfMonth(month);
+  const pdThisMonth = pdHours.filter(r => inRange(r.date, from, to));
+  const expertsThisMonth = experts.filter(x => countsAsUse(x) && inRange(x.date, from, to));
+  const known = new Set(cases.map(c => c.id));
+  const isOpen = (c: CaseRow): boolean => c.stage !== '完了' && c.stage !== '中止';
+  const list = cases.map((c): CaseLine => {
+    const pd = pdThisMonth.filter(r => r.caseId === c.id);
+    const xs = expertsThisMonth.filter(x => x.caseId === c.id);
+    return {
+      id: c.id,
+      company: c.company,
+      stage: c.stage,
+      owner: c.owner,
+      supported: isSupportedStage(c.stage),
+      prevalidatedOn: c.prevalidatedOn,
+      pdHoursThisMonth: sum(pd.map(r => r.hours)),
+      pdDaysThisMonth: new Set(pd.map(r => r.date)).size,
+      expertUsesThisMonth: xs.length,
+      expertFieldsThisMonth: [...new Set(xs.map(x => x.field))],
+      meetingsThisMonth: meetings.filter(m => m.held && m.caseIds.includes(c.id)).map(m => m.id),
+      nextAction: c.nextAction,
+      nextDue: c.nextDue,
+      nextDueOverdue: isOpen(c) && c.nextDue !== null && c.nextDue < asOf,
+    };
+  });
+  const unknown = new Map<string, PdHoursRow[]>();
+  for (const r of pdThisMonth) if (r.caseId !== null && !known.has(r.caseId)) unknown.set(r.caseId, [...(unknown.get(r.caseId) ?? []), r]);
+  return {
+    supported: list.filter(c => c.supported).length,
+    target: settings.supportedTarget,
+    list,
+    unknownCaseHours: [...unknown].map(([caseId, rows]) => ({
+      caseId,
+      hours: sum(rows.map(r => r.hours)),
+      rows: rows.map(r => r.rowNumber),
+    })),
+  };
+}

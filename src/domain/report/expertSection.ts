@@ -1,0 +1,62 @@
+/** Expert use: this month, to date, the monthly cap and the budget (§12), prior consultation (§5.3(2)). */
+import { contract } from '../../../sheets-templates/contract';
+import { firstDayOfMonth, monthOf, type YearMonth, type Ymd } from '../dates';
+import type { ReadResult } from '../ledgerReader';
+import { countsAsUse } from '../rules/experts';
+import type { ExpertUseRow } from '../schema';
+import { byDateThenRow, inRange, sum } from './figures';
+import type { ExpertSection, ExpertUseLine } from './model';
+
+export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
+  rowNumber: x.rowNumber,
+  date: x.date,
+  expert: x.expert,
+  field: x.field,
+  hours: x.hours,
+  caseId: x.caseId,
+  consultedOn: x.consultedOn,
+  status: x.status,
+  fee: x.fee,
+  travelCost: x.travelCost,
+});
+
+export const lacksPriorConsultation = (x: ExpertUseRow): boolean => x.consultedOn === null || x.consultedOn > x.date;
+
+export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ymd | null, to: Ymd): ExpertSection {
+  const { settings, experts } = read.ledger;
+  const from = firstDayOfMonth(month);
+  const ordered = [...experts].sort(byDateThenRow);
+  const monthRows = ordered.filter(x => inRange(x.date, from, to));
+  const thisMonth = monthRows.filter(countsAsUse);
+  const toDate = ordered.filter(x => countsAsUse(x) && inRange(x.date, toDateFrom, to));
+  const usesByMonth = new Map<YearMonth, number>();
+  for (const x of toDate) usesByMonth.set(monthOf(x.date), (usesByMonth.get(monthOf(x.date)) ?? 0) + 1);
+  const planned = ordered.filter(x => x.status === '予定' && x.date > to && x.date <= settings.programmeEnd);
+  const fields = contract.choices.専門分野;
+  return {
+    usesThisMonth: thisMonth.length,
+    monthlyCap: settings.expertMonthlyCap,
+    usesToDate: toDate.length,
+    budgetUses: settings.expertBudgetUses,
+    cancelledThisMonth: monthRows.length - thisMonth.length,
+    plannedAfterMonth: planned.length,
+    feesThisMonth: sum(thisMonth.map(x => x.fee ?? 0)),
+    travelThisMonth: sum(thisMonth.map(x => x.travelCost ?? 0)),
+    feesToDate: sum(toDate.map(x => x.fee ?? 0)),
+    travelToDate: sum(toDate.map(x => x.travelCost ?? 0)),
+    byField: fields
+      .map(field => ({
+        field,
+        thisMonth: thisMonth.filter(x => x.field === field).length,
+        toDate: toDate.filter(x => x.field === field).length,
+      }))
+      .filter(f => f.toDate > 0),
+    capBreaches: [...usesByMonth]
+      .filter(([, uses]) => uses > settings.expertMonthlyCap)
+      .map(([m, uses]) => ({ month: m, uses }))
+      .sort((a, b) => (a.month < b.month ? -1 : 1)),
+    withoutPriorConsultation: toDate.filter(lacksPriorConsultation).map(expertLine),
+    upcomingWithoutPriorConsultation: planned.filter(lacksPriorConsultation).map(expertLine),
+    list: monthRows.map(expertLine),
+  };
+}

@@ -1,0 +1,144 @@
+/** The PD's hours: this month, to date, by mode and activity, and the pace against the budget (§10(2),(3)). */
+import { contract } from '../../../sheets-templates/contract';
+import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMonth, type Ymd } from '../dates';
+import type { ReadResult } from '../ledgerReader';
+import type { PdHoursRow } from '../schema';
+import { byDateThenRow, hoursText, inRange, roughDateJa, round1, round2, sum } from './figures';
+import type { PdPace, PdSection } from './model';
+
+export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null, to: Ymd): PdSection {
+  const { settings } = read.ledger;
+  const from = firstDayOfMonth(month);
+  const thisMonth = read.ledger.pdHours.filter(r => inRange(r.date, from, to));
+  const toDate = read.ledger.pdHours.filter(r => inRange(r.date, toDateFrom, to));
+  const distinctDays = (rows: readonly PdHoursRow[]): number => new Set(rows.map(r => r.date)).size;
+  const hoursToDate = sum(toDate.map(r => r.hours));
+  const standardHours = settings.pdStandardHours;
+  const budgetHours = round2(settings.pdBudgetDays * standardHours);
+  return {
+    hoursThisMonth: sum(thisMonth.map(r => r.hours)),
+    daysThisMonth: distinctDays(thisMonth),
+    hoursToDate,
+    daysToDate: distinctDays(toDate),
+    budgetHours,
+    budgetDays: settings.pdBudgetDays,
+    standardHours,
+    standardDaysToDate: standardHours > 0 ? round1(hoursToDate / standardHours) : 0,
+    byMode: contract.choices.区分.map(mode => {
+      const rows = thisMonth.filter(r => r.mode === mode);
+      return { mode, hours: sum(rows.map(r => r.hours)), days: distinctDays(rows) };
+    }),
+    byActivity: contract.choices.活動内容.map(activity => ({
+      activity,
+      hours: sum(thisMonth.filter(r => r.activity === activity).map(r => r.hours)),
+    })),
+    travelThisMonth: sum(thisMonth.map(r => r.travelCost ?? 0)),
+    travelToDate: sum(toDate.map(r => r.travelCost ?? 0)),
+    pace: pdPace(read, toDate, minYmd(to, asOf), hoursToDate, budgetHours, standardHours),
+  };
+}
+
+export function pdPace(
+  read: ReadResult,
+  toDate: readonly PdHoursRow[],
+  /** The month's last day, or asOf while the month is still running. */
+  monthEnd: Ymd,
+  hoursToDate: number,
+  budgetHours: number,
+  standardHours: number
+): PdPace {
+  const { settings } = read.ledger;
+  const end = settings.programmeEnd;
+  const firstDay = [...toDate].sort(byDateThenRow)[0]?.date ?? null;
+  const since = settings.pdDispatchStart ?? settings.programmeStart ?? firstDay;
+  const endJa = formatYmdJa(end);
+  const base = {
+    since,
+    weeksElapsed: 0,
+    expectedHours: 0,
+    paceRatio: null,
+    hoursPerWeek: null,
+    runsOutOn: null,
+    projectedHoursAtEnd: null,
+    neededHoursPerWeek: null,
+    atRisk: false,
+  };
+  if (since === null || since > monthEnd)
+    return {
+      ...base,
+      forecast: 'not-started',
+      summary:
+        since === null
+          ? '設定「PD派遣開始日」が空のため、稼働のペースは計算していません。設定タブに派遣開始日を入力してください。'
+          : `PD派遣開始日（${formatYmdJa(since)}）より前の月のため、稼働のペースはまだ計算していません。`,
+    };
+  const elapsedDays = daysBetween(since, monthEnd) + 1;
+  const weeks = elapsedDays / 7;
+  const expectedHours = round1(weeks * standardHours);
+  const measured = {
+    ...base,
+    weeksElapsed: round1(weeks),
+    expectedHours,
+    paceRatio: expectedHours > 0 ? round2(hoursToDate / expectedHours) : null,
+    hoursPerWeek: round1(hoursToDate / weeks),
+  };
+  const paceText = `${formatYmdJa(since)}（${since === settings.pdDispatchStart ? 'PD派遣開始日' : '集計の起点'}）から${formatYmdJa(monthEnd)}までの約${round1(weeks)}週で累計${hoursText(hoursToDate)}時間、週平均${round1(hoursToDate / weeks)}時間です。目安の「週1日（${hoursText(standardHours)}時間）」に対して${Math.round((hoursToDate / (weeks * standardHours)) * 100)}%のペースです。`;
+  if (hoursToDate >= budgetHours) {
+    let running = 0;
+    const reachedOn =
+      [...toDate].sort(byDateThenRow).find(r => {
+        running += r.hours;
+        return running >= budgetHours;
+      })?.date ?? monthEnd;
+    const over = round2(hoursToDate - budgetHours);
+    return {
+      ...measured,
+      forecast: 'budget-used',
+      runsOutOn: reachedOn,
+      atRisk: monthEnd < end,
+      summary: `予算の${hoursText(budgetHours)}時間に${formatYmdJa(reachedOn)}に達しました${over > 0 ? `（超過${hoursText(over)}時間）` : ''}。${monthEnd < end ? `事業終了日（${endJa}）までの稼働について、特許庁と相談してください。` : ''}`,
+    };
+  }
+  if (hoursToDate === 0)
+    return {
+      ...measured,
+      forecast: 'no-hours',
+      atRisk: monthEnd < end,
+      summary: `${formatYmdJa(since)}以降、稼働の記録がまだありません。`,
+    };
+  if (monthEnd >= end)
+    return {
+      ...measured,
+      forecast: 'programme-ended',
+      projectedHoursAtEnd: hoursToDate,
+      summary: `事業終了日（${endJa}）までの稼働は、予算${hoursText(budgetHours)}時間のうち${hoursText(hoursToDate)}時間（${Math.round((hoursToDate / budgetHours) * 100)}%）でした。`,
+    };
+  const perDay = hoursToDate / elapsedDays;
+  const remaining = budgetHours - hoursToDate;
+  const runsOutOn = addDays(monthEnd, Math.ceil(remaining / perDay));
+  const daysLeft = daysBetween(monthEnd, end);
+  const projectedHoursAtEnd = round1(hoursToDate + perDay * daysLeft);
+  const neededHoursPerWeek = round1(remaining / (daysLeft / 7));
+  if (runsOutOn <= end)
+    return {
+      ...measured,
+      forecast: 'runs-out-before-end',
+      runsOutOn,
+      projectedHoursAtEnd,
+      neededHoursPerWeek,
+      atRisk: true,
+      summary: `${paceText}このペースが続くと、予算の${hoursText(budgetHours)}時間を${roughDateJa(runsOutOn)}に使い切る見込みで、事業終了日（${endJa}）より前です。残りの期間は週平均${neededHoursPerWeek}時間に抑える必要があります。`,
+    };
+  const leftAtEnd = round1(budgetHours - projectedHoursAtEnd);
+  // More than a fifth of the budget unused at the end means support the Office paid for is not happening.
+  const atRisk = leftAtEnd > budgetHours / 5;
+  return {
+    ...measured,
+    forecast: 'lasts-to-end',
+    runsOutOn,
+    projectedHoursAtEnd,
+    neededHoursPerWeek,
+    atRisk,
+    summary: `${paceText}このペースが続くと、事業終了日（${endJa}）の時点で予算のうち約${hoursText(leftAtEnd)}時間（${hoursText(standardHours)}時間換算で約${round1(leftAtEnd / standardHours)}日）が残る見込みです。予算どおりに稼働するには、残りの約${round1(daysLeft / 7)}週で週平均${neededHoursPerWeek}時間が目安です。${atRisk ? '予算の消化が遅れています。' : ''}`,
+  };
+}
