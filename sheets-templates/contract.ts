@@ -1,11 +1,19 @@
 /**
  * The workbook contract (DESIGN.md "The workbook contract") as data: tabs, headers, column types,
  * choices, widths, computed and system-only columns, settings with their defaults.
- * Single source of truth: the zod row schemas (src/domain/schema.ts), setupWorkbook (Apps Script) and
- * `chizai-desk init` (.xlsx) are all derived from this object. Widths are in characters.
- * Plain data only: no imports, no functions.
+ * Single source of truth: the ledger reader (src/domain/ledgerReader.ts) reads every tab listed here by its
+ * columns' types; the generic rules (required cells, types, choices, references, programme period, handlers)
+ * follow the columns' flags; setupWorkbook (Apps Script), `chizai-desk init` and `chizai-desk upgrade` lay the
+ * tabs out from it. Findings are listed with 設定 first (it governs the rest), then in this tab order. Widths
+ * are in characters. Plain data only: no imports, no functions.
+ *
+ * Column flags: `required` (a blank cell is a finding); `computed` (written by the system, never read);
+ * `freeText` (never in a mail); `withinProgramme` (a date outside 事業開始日..事業終了日 is warned); `since` (the
+ * contract version that added the tab or column: a workbook made earlier may lack it, which `check` warns
+ * about once, with how to add it, instead of an error).
  */
 export const contract = {
+  version: 2,
   choices: {
     段階: ['候補', '選定済', '支援中', '出口戦略', '完了', '中止'],
     種別: ['地域連携会議', '支援検討会', '研修会', 'PDチーム内会議', '月次連絡会', '成果発表会', 'その他'],
@@ -32,6 +40,14 @@ export const contract = {
     有効: ['TRUE', 'FALSE'],
   },
   supportedStages: ['支援中', '出口戦略', '完了'],
+  /** Stages after which a case needs no more action. */
+  closedStages: ['完了', '中止'],
+  /** The tab whose ID column each reference type names, and the finding for an ID it does not have. */
+  references: {
+    caseRef: { tab: 'cases', code: 'unknown-case' },
+    caseRefs: { tab: 'cases', code: 'unknown-case' },
+    meetingRef: { tab: 'meetings', code: 'unknown-meeting' },
+  },
   minutesDeadlines: [
     { type: '地域連携会議', businessDays: 10, clause: '§6' },
     { type: '支援検討会', businessDays: 5, clause: '§5.5(2)' },
@@ -65,7 +81,7 @@ export const contract = {
       columns: [
         { key: 'id', header: '会議ID', type: 'id', required: true, width: 10 },
         { key: 'type', header: '種別', type: 'choice', choices: '種別', required: true, width: 16 },
-        { key: 'date', header: '開催日', type: 'date', required: true, width: 12 },
+        { key: 'date', header: '開催日', type: 'date', required: true, width: 12, withinProgramme: true },
         { key: 'format', header: '形式', type: 'choice', choices: '形式', width: 12 },
         { key: 'minutesOwner', header: '議事録担当', type: 'person', width: 14 },
         { key: 'minutesSharedOn', header: '議事録共有日', type: 'date', width: 12 },
@@ -73,13 +89,16 @@ export const contract = {
         { key: 'caseIds', header: '関連案件', type: 'caseRefs', width: 16 },
         { key: 'minutesDue', header: '期限', type: 'date', computed: true, width: 12 },
         { key: 'status', header: '状態', type: 'text', computed: true, width: 12 },
+        { key: 'materialsUrl', header: '資料URL', type: 'url', width: 24, since: 2 },
+        { key: 'minutesUrl', header: '議事録URL', type: 'url', width: 24, since: 2 },
+        { key: 'opinions', header: '意見・提言', type: 'text', width: 32, freeText: true, since: 2 },
       ],
     },
     {
       key: 'pdHours',
       name: 'PD稼働記録',
       columns: [
-        { key: 'date', header: '日付', type: 'date', required: true, width: 12 },
+        { key: 'date', header: '日付', type: 'date', required: true, width: 12, withinProgramme: true },
         { key: 'hours', header: '時間', type: 'hours', required: true, width: 8 },
         { key: 'mode', header: '区分', type: 'choice', choices: '区分', required: true, width: 10 },
         { key: 'activity', header: '活動内容', type: 'choice', choices: '活動内容', required: true, width: 12 },
@@ -93,7 +112,7 @@ export const contract = {
       key: 'experts',
       name: '専門家活用記録',
       columns: [
-        { key: 'date', header: '実施日', type: 'date', required: true, width: 12 },
+        { key: 'date', header: '実施日', type: 'date', required: true, width: 12, withinProgramme: true },
         { key: 'expert', header: '専門家名', type: 'text', required: true, width: 14, freeText: true },
         { key: 'field', header: '専門分野', type: 'choice', choices: '専門分野', required: true, width: 16 },
         { key: 'hours', header: '時間', type: 'hours', width: 8 },

@@ -8,7 +8,19 @@
  * single-value parsers answer `required`, list parsers an empty list.
  */
 
-import { daysInMonth, formatYmdJa, isValidDate, serialFromYmd, WEEKDAY_JA, weekday, type Ymd, ymd, ymdFromSerial } from './dates';
+import {
+  daysInMonth,
+  formatYmdJa,
+  isValidDate,
+  monthOf,
+  serialFromYmd,
+  WEEKDAY_JA,
+  weekday,
+  type YearMonth,
+  type Ymd,
+  ymd,
+  ymdFromSerial,
+} from './dates';
 import { type FindingCode, fail, ok, type Parsed } from './findings';
 import { type Cell, type CellError, isCellError, isSerialDate } from './rawTable';
 
@@ -211,6 +223,41 @@ export function parseDate(cell: CellInput): Parsed<Ymd> {
   if (typeof cell === 'boolean') return dateFail(`${quoted(cell)}は日付ではありません。${HOW_DATE}`);
   if (isCellError(cell)) return errorFail('invalid-date', cell, '日付');
   return dateFromSerial(cell.serial, () => quoted(cell));
+}
+
+// ---- months ---------------------------------------------------------------------------------------
+
+const HOW_MONTH = '月は 2024-10、2024/10、2024年10月、令和6年10月、R6.10 のように入力してください。';
+
+const WESTERN_MONTH = /^(\d{4})\s*(?:[/.-]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)$/;
+const ERA_MONTH = /^(令和|平成|[rh])\s*(元|\d{1,2})\s*(?:[/.-]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)$/i;
+
+/**
+ * A calendar month 'YYYY-MM' from text (2024-10, 2024/10, 2024.10, 2024年10月, 令和6年10月, R6.10, R6/10) or a
+ * date cell or typed date (its month). Anything else is rejected: a month without a year, 2-digit years.
+ */
+export function parseMonth(cell: CellInput): Parsed<YearMonth> {
+  if (cell === null || cell === undefined || isBlank(cell)) return blankFail('月');
+  if (typeof cell === 'object' && isCellError(cell)) return errorFail('invalid-date', cell, '月');
+  if (typeof cell === 'object' || typeof cell === 'number') {
+    const date = parseDate(cell);
+    return date.ok ? ok(monthOf(date.value)) : fail('invalid-date', `${quoted(cell)}は月として読めません。${HOW_MONTH}`);
+  }
+  if (typeof cell === 'boolean') return fail('invalid-date', `${quoted(cell)}は月ではありません。${HOW_MONTH}`);
+  const q = quoteText(cell);
+  const s = unifyDashes(normalizeText(cell));
+  const western = WESTERN_MONTH.exec(s);
+  const era = western ? null : ERA_MONTH.exec(s);
+  if (western || era) {
+    const month = Number((western ? (western[2] ?? western[3]) : (era?.[3] ?? era?.[4])) ?? 0);
+    // Day 1 of the month, through the date parser: the same range and era checks, the same messages.
+    const first = western ? dateFromParts(Number(western[1]), month, 1, q) : dateFromEra(era?.[1] ?? '', era?.[2] ?? '', month, 1, q);
+    return first.ok ? ok(monthOf(first.value)) : fail('invalid-date', first.message);
+  }
+  const date = dateFromText(cell);
+  if (date.ok) return ok(monthOf(date.value));
+  if (/^\d{1,2}\s*月$/.test(s)) return fail('invalid-date', `${q}には年がありません。2024年10月 のように年から入力してください。`);
+  return fail('invalid-date', `${q}は月として読めません。${HOW_MONTH}`);
 }
 
 // ---- hours ----------------------------------------------------------------------------------------
@@ -440,6 +487,19 @@ export function parseText(cell: CellInput): Parsed<string> {
   if (typeof cell === 'boolean') return ok(cell ? 'TRUE' : 'FALSE');
   if (isCellError(cell)) return errorFail('invalid-value', cell, '値');
   return ok(serialText(cell.serial));
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/i;
+
+/** A web link (https://… or http://…), NFKC + trimmed: a document in Drive, a page, a recording. */
+export function parseUrl(cell: CellInput): Parsed<string> {
+  if (cell === null || cell === undefined || isBlank(cell)) return blankFail('URL');
+  if (typeof cell === 'object' && isCellError(cell)) return errorFail('invalid-value', cell, 'URL');
+  const how = 'https:// で始まるリンク（ドライブの共有リンクなど）を入力してください';
+  if (typeof cell !== 'string') return fail('invalid-value', `${quoted(cell)}はURLではありません。${how}。`);
+  const s = normalizeText(cell);
+  if (URL_PATTERN.test(s)) return ok(s);
+  return fail('invalid-value', `${quoteText(cell)}はURLとして読めません。${how}。`);
 }
 
 // ---- lists ----------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 /**
- * Reading the workbook: raw tabs (as any adapter hands them over) into typed rows, settings and
- * findings. Columns are found by header text (NFKC, trimmed) in any order; extra columns are ignored;
- * blank rows are skipped. What cannot be understood becomes a finding naming tab, row and column.
+ * Reading the workbook: raw tabs (as any adapter hands them over) into typed rows, settings and findings,
+ * for every tab of the contract by its columns' declared types; no tab is named here. Columns are found by
+ * header text (NFKC, trimmed) in any order; extra columns are ignored; blank rows are skipped. What cannot be
+ * understood becomes a finding naming tab, row and column.
  */
-import { contract } from '../../sheets-templates/contract';
 import {
   isBlank,
   normalizeHeader,
@@ -14,58 +14,98 @@ import {
   parseHours,
   parseList,
   parseMoney,
+  parseMonth,
+  parseNumber,
   parseText,
+  parseUrl,
 } from './cellParsers';
 import { type Finding, ok, type Parsed } from './findings';
 import type { Cell, RawTable } from './rawTable';
-import type { IdCell } from './rules/ids';
-import { type ColumnSpec, choicesOf, isComputed, isRequired, type Row, rowSchema, type TabKey, type TabSpec, tabSpec } from './schema';
+import {
+  type AnyRow,
+  type ColumnSpecOf,
+  type ContractSpec,
+  choicesOf,
+  defaultContract,
+  isComputed,
+  isLater,
+  isRequired,
+  isSystemOnly,
+  type LedgerTabKey,
+  type Row,
+  rowSchemaOf,
+  type TabSpecOf,
+  tabOf,
+} from './schema';
 import { readSettings, type Settings } from './settings';
 
 /** Where each contract column sits in one tab as the workbook has it (0-based), or undefined if absent. */
 export interface TabLayout {
-  readonly tab: TabSpec;
+  readonly tab: TabSpecOf;
   readonly present: boolean;
   readonly columnIndex: Readonly<Record<string, number | undefined>>;
   /** Number of header cells the tab has (its width as typed). */
   readonly width: number;
 }
 
-export interface Ledger {
-  readonly cases: readonly Row<'cases'>[];
-  readonly meetings: readonly Row<'meetings'>[];
-  readonly pdHours: readonly Row<'pdHours'>[];
-  readonly experts: readonly Row<'experts'>[];
-  readonly handlers: readonly Row<'handlers'>[];
+/** An ID typed in a tab's ID column, with its row (for duplicate-id and references). */
+export interface IdCell {
+  readonly id: string;
+  readonly rowNumber: number;
+}
+
+/** The rows of every tab of contract.ts, typed column by column. */
+export type LedgerRows = { readonly [K in LedgerTabKey]: readonly Row<K>[] };
+
+export interface Ledger extends LedgerRows {
   readonly settings: Settings;
-  /** Every ID typed in an ID column, also on rows that could not be fully read (no cascade of unknown-* findings). */
-  readonly caseIds: ReadonlySet<string>;
-  readonly meetingIds: ReadonlySet<string>;
-  /** Each typed ID with its row, in sheet order (for duplicate-id). */
-  readonly idCells: { readonly cases: readonly IdCell[]; readonly meetings: readonly IdCell[] };
+  /** Every ID typed in each tab's ID column, also on rows that could not be fully read (no cascade of unknown-* findings). */
+  readonly ids: Readonly<Record<string, ReadonlySet<string>>>;
+  /** Each typed ID with its row, in sheet order, by tab key. */
+  readonly idCells: Readonly<Record<string, readonly IdCell[]>>;
 }
 
 export interface ReadResult {
+  /** The contract the workbook was read against (contract.ts unless a caller gave another). */
+  readonly contract: ContractSpec;
   readonly ledger: Ledger;
   readonly findings: readonly Finding[];
-  readonly layouts: Readonly<Record<TabKey, TabLayout>>;
+  readonly layouts: Readonly<Record<string, TabLayout>>;
+  /** Rows with anything typed (computed columns aside), by tab key: read or not, they are people's entries. */
+  readonly entryRows: Readonly<Record<string, readonly number[]>>;
 }
 
-/** Parses one cell by its column's type. Blank cells never reach here. */
-function parseCell(c: ColumnSpec, cell: Cell): Parsed<unknown> {
-  switch (c.type) {
+/** The rows of any tab of the contract the workbook was read against (a tab contract.ts lacks included). */
+export const rowsOf = (read: ReadResult, tabKey: string): readonly AnyRow[] =>
+  (read.ledger as unknown as Readonly<Record<string, readonly AnyRow[] | undefined>>)[tabKey] ?? [];
+
+/** Is the tab there with every column listed? Rules that need a tab or column stay silent without it. */
+export function hasColumns(read: ReadResult, tabKey: string, columnKeys: readonly string[] = []): boolean {
+  const layout = read.layouts[tabKey];
+  return layout?.present === true && columnKeys.every(k => layout.columnIndex[k] !== undefined);
+}
+
+/** Parses one cell by its column's declared type. Blank cells never reach here. */
+function parseCell(col: ColumnSpecOf, cell: Cell, contract: ContractSpec): Parsed<unknown> {
+  switch (col.type) {
     case 'date':
       return parseDate(cell);
+    case 'month':
+      return parseMonth(cell);
     case 'hours':
       return parseHours(cell);
     case 'money':
       return parseMoney(cell);
+    case 'number':
+      return parseNumber(cell);
     case 'boolean':
       return parseBoolean(cell);
     case 'email':
       return parseEmail(cell);
+    case 'url':
+      return parseUrl(cell);
     case 'choice':
-      return parseChoice(cell, choicesOf(c) ?? []);
+      return parseChoice(cell, choicesOf(col, contract) ?? []);
     case 'caseRefs':
       return parseList(cell);
     case 'any':
@@ -77,41 +117,64 @@ function parseCell(c: ColumnSpec, cell: Cell): Parsed<unknown> {
       const text = parseText(cell);
       return text.ok ? ok(normalizeHeader(text.value)) : text;
     }
-    default:
+    case 'text':
       return parseText(cell);
   }
 }
 
-export function layoutOf(tab: TabSpec, table: RawTable | undefined, findings: Finding[]): TabLayout {
+const UPGRADE_HOW = 'メニュー「知財経営支援 > シートを準備」（ローカルでは chizai-desk upgrade）で追加できます';
+
+export function layoutOf(tab: TabSpecOf, table: RawTable | undefined, findings: Finding[]): TabLayout {
   const columnIndex: Record<string, number | undefined> = {};
+  // 実行ログ is the system's own: setupWorkbook makes it and restores its headers, and nobody's entries depend on it.
+  const severity = isSystemOnly(tab) ? 'warning' : 'error';
   if (!table) {
-    findings.push({
-      sheet: tab.name,
-      row: null,
-      column: null,
-      // 実行ログ is the system's own: setupWorkbook makes it, its absence blocks nobody's entries.
-      severity: 'systemOnly' in tab ? 'warning' : 'error',
-      code: 'missing-tab',
-      message: `タブ「${tab.name}」がありません。メニュー「知財経営支援 > シートを準備」で作成するか、タブ名を「${tab.name}」に直してください。`,
-    });
+    findings.push(
+      isLater(tab)
+        ? {
+            sheet: tab.name,
+            row: null,
+            column: null,
+            severity: 'warning',
+            code: 'missing-tab',
+            message: `タブ「${tab.name}」がありません（このブックを作った後に追加されたタブです）。${UPGRADE_HOW}。追加するまで、このタブを使うチェックは行いません。`,
+          }
+        : {
+            sheet: tab.name,
+            row: null,
+            column: null,
+            severity,
+            code: 'missing-tab',
+            message: `タブ「${tab.name}」がありません。メニュー「知財経営支援 > シートを準備」で作成するか、タブ名を「${tab.name}」に直してください。`,
+          }
+    );
     return { tab, present: false, columnIndex, width: 0 };
   }
   const headers = table.header.map(h => normalizeHeader(h));
-  // As with a missing tab: 実行ログ's headers are the system's to restore, and people's entries do not depend on them.
-  const severity = 'systemOnly' in tab ? 'warning' : 'error';
   for (const c of tab.columns) {
     const want = normalizeHeader(c.header);
     const at = headers.flatMap((h, i) => (h === want ? [i] : []));
     columnIndex[c.key] = at[0];
     if (at.length === 0) {
-      findings.push({
-        sheet: tab.name,
-        row: 1,
-        column: c.header,
-        severity,
-        code: 'missing-header',
-        message: `列「${c.header}」が見つかりません。1行目の見出しを「${c.header}」にしてください（列は見出しの名前で探します）。`,
-      });
+      findings.push(
+        isLater(c)
+          ? {
+              sheet: tab.name,
+              row: 1,
+              column: c.header,
+              severity: 'warning',
+              code: 'missing-header',
+              message: `列「${c.header}」がありません（このブックを作った後に追加された列です）。${UPGRADE_HOW}。追加するまで、この列を使うチェックは行いません。`,
+            }
+          : {
+              sheet: tab.name,
+              row: 1,
+              column: c.header,
+              severity,
+              code: 'missing-header',
+              message: `列「${c.header}」が見つかりません。1行目の見出しを「${c.header}」にしてください（列は見出しの名前で探します）。`,
+            }
+      );
     } else if (at.length > 1) {
       findings.push({
         sheet: tab.name,
@@ -138,31 +201,39 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-interface TabRead<K extends TabKey> {
-  readonly rows: Row<K>[];
+interface TabRead {
+  readonly rows: AnyRow[];
   readonly ids: IdCell[];
+  readonly entryRows: number[];
 }
 
 /** Reads the data rows of one tab; rows whose required cells cannot be read are reported and left out. */
-export function readRows<K extends TabKey>(key: K, table: RawTable | undefined, layout: TabLayout, findings: Finding[]): TabRead<K> {
-  const tab = tabSpec(key);
-  const rows: Row<K>[] = [];
-  const ids: IdCell[] = [];
-  if (!table || !layout.present) return { rows, ids };
-  const schema = rowSchema(key);
+export function readRows(
+  tab: TabSpecOf,
+  table: RawTable | undefined,
+  layout: TabLayout,
+  findings: Finding[],
+  contract: ContractSpec = defaultContract
+): TabRead {
+  const read: TabRead = { rows: [], ids: [], entryRows: [] };
+  if (!table || !layout.present) return read;
+  const schema = rowSchemaOf(tab, contract);
+  const inputs = tab.columns.filter(c => !isComputed(c));
+  const computedAt = new Set(tab.columns.filter(isComputed).map(c => layout.columnIndex[c.key]));
   for (const raw of table.rows) {
-    if (raw.cells.every(isBlank)) continue;
+    // What the system wrote into 期限/状態 is not an entry: a row with nothing else is blank.
+    if (raw.cells.every((cell, i) => computedAt.has(i) || isBlank(cell))) continue;
+    read.entryRows.push(raw.rowNumber);
     const values: Record<string, unknown> = { rowNumber: raw.rowNumber };
     let complete = true;
-    for (const c of tab.columns) {
-      if (isComputed(c)) continue;
+    for (const c of inputs) {
       const at = layout.columnIndex[c.key];
       const cell: Cell = at === undefined ? null : (raw.cells[at] ?? null);
       if (isBlank(cell)) {
         values[c.key] = null;
         if (isRequired(c)) {
           complete = false;
-          if (at !== undefined) {
+          if (at !== undefined)
             findings.push({
               sheet: tab.name,
               row: raw.rowNumber,
@@ -171,14 +242,13 @@ export function readRows<K extends TabKey>(key: K, table: RawTable | undefined, 
               code: 'required',
               message: `「${c.header}」が空です。この列は必須です。値を入力してください。`,
             });
-          }
         }
         continue;
       }
-      const parsed = parseCell(c, cell);
+      const parsed = parseCell(c, cell, contract);
       if (parsed.ok) {
         values[c.key] = parsed.value;
-        if (c.type === 'id') ids.push({ id: parsed.value as string, rowNumber: raw.rowNumber });
+        if (c.type === 'id') read.ids.push({ id: parsed.value as string, rowNumber: raw.rowNumber });
       } else {
         values[c.key] = null;
         if (isRequired(c)) complete = false;
@@ -194,7 +264,7 @@ export function readRows<K extends TabKey>(key: K, table: RawTable | undefined, 
     }
     if (!complete) continue;
     const checked = schema.safeParse(values);
-    if (checked.success) rows.push(checked.data);
+    if (checked.success) read.rows.push(checked.data);
     else
       findings.push({
         sheet: tab.name,
@@ -205,39 +275,52 @@ export function readRows<K extends TabKey>(key: K, table: RawTable | undefined, 
         message: `この行を読み取れませんでした（${checked.error.issues.map(i => i.path.join('.')).join(', ')}）。入力を確認してください。`,
       });
   }
-  return { rows, ids };
+  return read;
 }
 
-/** Reads every tab of the contract from the raw tables an adapter found (keyed by tab name as typed). */
-export function readLedger(tables: ReadonlyMap<string, RawTable>): ReadResult {
-  const findings: Finding[] = [];
+/** The raw table an adapter found for a tab, matched by name after NFKC and trimming. */
+function tableFinder(tables: ReadonlyMap<string, RawTable>): (tab: TabSpecOf) => RawTable | undefined {
   const byName = new Map<string, RawTable>();
-  for (const [name, table] of tables) byName.set(normalizeHeader(name), table);
-  const layouts = {} as Record<TabKey, TabLayout>;
-  const tableOf = (key: TabKey): RawTable | undefined => byName.get(normalizeHeader(tabSpec(key).name));
-  for (const tab of contract.tabs) layouts[tab.key] = layoutOf(tab, tableOf(tab.key), findings);
-
-  const settingsRead = readRows('settings', tableOf('settings'), layouts.settings, findings);
-  const settings = readSettings(settingsRead.rows, findings);
-  const cases = readRows('cases', tableOf('cases'), layouts.cases, findings);
-  const meetings = readRows('meetings', tableOf('meetings'), layouts.meetings, findings);
-  const pdHours = readRows('pdHours', tableOf('pdHours'), layouts.pdHours, findings);
-  const experts = readRows('experts', tableOf('experts'), layouts.experts, findings);
-  const handlers = readRows('handlers', tableOf('handlers'), layouts.handlers, findings);
-
-  return {
-    ledger: {
-      cases: cases.rows,
-      meetings: meetings.rows,
-      pdHours: pdHours.rows,
-      experts: experts.rows,
-      handlers: handlers.rows,
-      settings,
-      caseIds: new Set(cases.ids.map(i => i.id)),
-      meetingIds: new Set(meetings.ids.map(i => i.id)),
-      idCells: { cases: cases.ids, meetings: meetings.ids },
-    },
-    findings,
-    layouts,
-  };
+  for (const [name, table] of tables) if (!byName.has(normalizeHeader(name))) byName.set(normalizeHeader(name), table);
+  return tab => byName.get(normalizeHeader(tab.name));
 }
+
+/**
+ * Reads every tab of the contract from the raw tables an adapter found (keyed by tab name as typed).
+ * The contract defaults to sheets-templates/contract.ts; a test may pass one with more tabs.
+ */
+export function readLedger(tables: ReadonlyMap<string, RawTable>, contract: ContractSpec = defaultContract): ReadResult {
+  const findings: Finding[] = [];
+  const tableOf = tableFinder(tables);
+  const layouts: Record<string, TabLayout> = {};
+  for (const tab of contract.tabs) layouts[tab.key] = layoutOf(tab, tableOf(tab), findings);
+
+  const rows: Record<string, readonly AnyRow[]> = {};
+  const ids: Record<string, ReadonlySet<string>> = {};
+  const idCells: Record<string, readonly IdCell[]> = {};
+  const entryRows: Record<string, readonly number[]> = {};
+  let settings: Settings | null = null;
+  for (const tab of contract.tabs) {
+    if (isSystemOnly(tab)) continue;
+    const layout = layouts[tab.key] as TabLayout;
+    const read = readRows(tab, tableOf(tab), layout, findings, contract);
+    entryRows[tab.key] = read.entryRows;
+    if (tab.key === SETTINGS_KEY) {
+      settings = readSettings(read.rows as unknown as readonly Row<'settings'>[], findings, tab, contract.settings);
+      continue;
+    }
+    rows[tab.key] = read.rows;
+    ids[tab.key] = new Set(read.ids.map(i => i.id));
+    idCells[tab.key] = read.ids;
+  }
+  const ledger = {
+    ...rows,
+    settings: settings ?? readSettings([], findings, tabOf(contract, SETTINGS_KEY), contract.settings),
+    ids,
+    idCells,
+  } as unknown as Ledger;
+  return { contract, ledger, findings, layouts, entryRows };
+}
+
+/** The one tab read as settings rather than rows (項目 / 値). */
+export const SETTINGS_KEY = 'settings';

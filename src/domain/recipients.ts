@@ -3,8 +3,6 @@
  * Every sender resolves people through this list; nothing else produces a mail address.
  */
 import { normalizeHeader } from './cellParsers';
-import type { Finding } from './findings';
-import type { Ledger } from './ledgerReader';
 import type { HandlerRow, Role } from './schema';
 
 export interface Recipient {
@@ -47,23 +45,4 @@ export class HandlerList {
       ? `「${person}」は情報取扱者名簿で無効（有効=FALSE）になっています`
       : `「${person}」は情報取扱者名簿に載っていません`;
   }
-}
-
-/** recipient-not-authorized: 担当 and 議事録担当 must be active handlers, or reminders cannot reach them. */
-export function unauthorizedPeople(ledger: Ledger, handlers: HandlerList): Finding[] {
-  const findings: Finding[] = [];
-  const check = (sheet: string, row: number, column: string, person: string | null): void => {
-    if (person === null || handlers.resolve(person)) return;
-    findings.push({
-      sheet,
-      row,
-      column,
-      severity: 'error',
-      code: 'recipient-not-authorized',
-      message: `${handlers.reasonRefused(person)}。情報は名簿の有効な取扱者にしか渡せません（仕様書20(1)）。名簿に登録（有効=TRUE）するか、担当者を変えてください。`,
-    });
-  };
-  for (const c of ledger.cases) check('案件台帳', c.rowNumber, '担当', c.owner);
-  for (const m of ledger.meetings) check('会議登録簿', m.rowNumber, '議事録担当', m.minutesOwner);
-  return findings;
 }

@@ -1,25 +1,96 @@
 /**
- * Typed rows and their zod schemas, both derived from the contract (sheets-templates/contract.ts):
- * adding a column there adds it to the row type, the schema, setupWorkbook and `init`.
+ * The contract's shape and what is derived from it: typed rows and their zod schemas. Adding a column to
+ * sheets-templates/contract.ts adds it to the row type, the schema, the reader, setupWorkbook and `init`.
+ *
+ * Two views of the contract: `Contract` is the literal type of contract.ts (so rows of its tabs are typed
+ * column by column); `ContractSpec` is any contract of that shape (a test may add a tab), which the reader,
+ * the generic rules and the layout work from.
  */
 import * as z from 'zod/mini';
 import { type Contract, contract } from '../../sheets-templates/contract';
 import type { Ymd } from './dates';
 import type { Cell } from './rawTable';
 
+export type { Contract };
+
+/** Every column type the reader parses (DESIGN "The workbook contract"). */
+export type ColumnType =
+  | 'date'
+  | 'month'
+  | 'hours'
+  | 'number'
+  | 'money'
+  | 'choice'
+  | 'id'
+  | 'caseRef'
+  | 'caseRefs'
+  | 'meetingRef'
+  | 'person'
+  | 'email'
+  | 'boolean'
+  | 'url'
+  | 'text'
+  | 'any';
+
+export interface ColumnSpecOf {
+  readonly key: string;
+  readonly header: string;
+  readonly type: ColumnType;
+  readonly width: number;
+  readonly choices?: string;
+  readonly required?: boolean;
+  readonly computed?: boolean;
+  readonly freeText?: boolean;
+  readonly withinProgramme?: boolean;
+  readonly since?: number;
+}
+
+export interface TabSpecOf {
+  readonly key: string;
+  readonly name: string;
+  readonly columns: readonly ColumnSpecOf[];
+  readonly systemOnly?: boolean;
+  readonly since?: number;
+}
+
+export interface SettingSpecOf {
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly default: unknown;
+  readonly help: string;
+  readonly since?: number;
+}
+
+/** Any contract of contract.ts's shape. */
+export interface ContractSpec {
+  readonly version: number;
+  readonly choices: Readonly<Record<string, readonly string[]>>;
+  readonly supportedStages: readonly string[];
+  readonly closedStages: readonly string[];
+  readonly references: Readonly<Record<string, { readonly tab: string; readonly code: string }>>;
+  readonly minutesDeadlines: readonly { readonly type: string; readonly businessDays: number; readonly clause: string }[];
+  readonly tabs: readonly TabSpecOf[];
+  readonly settings: readonly SettingSpecOf[];
+}
+
+/** contract.ts itself, as a ContractSpec (the compiler checks it has the shape). */
+export const defaultContract: ContractSpec = contract;
+
 export type TabSpec = Contract['tabs'][number];
 export type TabKey = TabSpec['key'];
 export type ColumnSpec = TabSpec['columns'][number];
-export type ColumnType = ColumnSpec['type'];
 export type Choices = Contract['choices'];
 export type ChoiceList = keyof Choices;
+/** Tabs whose rows the ledger holds (設定 becomes Settings, 実行ログ is the system's). */
+export type LedgerTabKey = Exclude<TabKey, 'settings' | 'log'>;
 
 type TabOf<K extends TabKey> = Extract<TabSpec, { key: K }>;
 type ColumnsOf<K extends TabKey> = TabOf<K>['columns'][number];
 
 type ValueOf<C> = C extends { type: 'date' }
   ? Ymd
-  : C extends { type: 'hours' | 'money' }
+  : C extends { type: 'hours' | 'money' | 'number' }
     ? number
     : C extends { type: 'boolean' }
       ? boolean
@@ -38,6 +109,9 @@ export type Row<K extends TabKey> = { readonly rowNumber: number } & {
     : ValueOf<C> | null;
 };
 
+/** A row of any contract's tab: column key → parsed value (null when blank or unreadable). */
+export type AnyRow = { readonly rowNumber: number } & Readonly<Record<string, unknown>>;
+
 export type CaseRow = Row<'cases'>;
 export type MeetingRow = Row<'meetings'>;
 export type PdHoursRow = Row<'pdHours'>;
@@ -48,55 +122,88 @@ export type Stage = Choices['段階'][number];
 export type MeetingType = Choices['種別'][number];
 export type Role = Choices['役割'][number];
 
+/** The contract.ts spec of tab K (typed). */
 export const tabSpec = <K extends TabKey>(key: K): TabOf<K> => contract.tabs.find(t => t.key === key) as TabOf<K>;
 
-export const tabByName = (name: string): TabSpec | undefined => contract.tabs.find(t => t.name === name);
+/** A tab of a contract by key; throws for a key the contract lacks (a programming error). */
+export function tabOf(c: ContractSpec, key: string): TabSpecOf {
+  const tab = c.tabs.find(t => t.key === key);
+  if (!tab) throw new RangeError(`the contract has no tab ${key}`);
+  return tab;
+}
+
+/** A column of a tab by key; throws for a key the tab lacks. */
+export function columnOf(tab: TabSpecOf, key: string): ColumnSpecOf {
+  const column = tab.columns.find(c => c.key === key);
+  if (!column) throw new RangeError(`tab ${tab.key} has no column ${key}`);
+  return column;
+}
+
+/** Where a finding points: the tab's name and the column's header, as the contract spells them. */
+export const placeOf = (c: ContractSpec, tabKey: string, columnKey: string): { sheet: string; column: string } => {
+  const tab = tabOf(c, tabKey);
+  return { sheet: tab.name, column: columnOf(tab, columnKey).header };
+};
+
+/** The contract.ts name of tab K. */
+export const tabName = (key: TabKey): string => tabSpec(key).name;
+
+export const tabByName = (name: string, c: ContractSpec = defaultContract): TabSpecOf | undefined => c.tabs.find(t => t.name === name);
 
 /** Columns the system writes (期限, 状態): never read as input, never typed by people. */
-export const isComputed = (c: ColumnSpec): boolean => 'computed' in c && c.computed === true;
-export const isRequired = (c: ColumnSpec): boolean => 'required' in c && c.required === true;
-export const choicesOf = (c: ColumnSpec): readonly string[] | null =>
-  c.type === 'choice' && 'choices' in c ? contract.choices[c.choices] : null;
+export const isComputed = (c: ColumnSpecOf): boolean => c.computed === true;
+export const isRequired = (c: ColumnSpecOf): boolean => c.required === true;
+export const isSystemOnly = (t: TabSpecOf): boolean => t.systemOnly === true;
+/** Added to the contract after its first version: an older workbook may lack it. */
+export const isLater = (x: { readonly since?: number }): boolean => x.since !== undefined && x.since > 1;
+export const choicesOf = (col: ColumnSpecOf, c: ContractSpec = defaultContract): readonly string[] | null =>
+  col.type === 'choice' && col.choices !== undefined ? (c.choices[col.choices] ?? []) : null;
 
 const ymdSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const nonEmpty = z.string().check(z.minLength(1));
 
-function valueSchema(c: ColumnSpec): z.ZodMiniType {
-  switch (c.type) {
+function valueSchema(col: ColumnSpecOf, c: ContractSpec): z.ZodMiniType {
+  switch (col.type) {
     case 'date':
       return ymdSchema;
+    case 'month':
+      return z.string().check(z.regex(/^\d{4}-\d{2}$/));
     case 'hours':
       return z.number().check(z.gt(0), z.lte(24));
     case 'money':
       return z.number().check(z.gte(0));
+    case 'number':
+      return z.number();
     case 'boolean':
       return z.boolean();
     case 'caseRefs':
       return z.array(nonEmpty);
     case 'choice':
-      return z.enum(contract.choices[c.choices] as unknown as [string, ...string[]]);
+      return z.enum((choicesOf(col, c) ?? []) as unknown as [string, ...string[]]);
     case 'any':
       return z.unknown();
     case 'email':
       return z.string().check(z.regex(/^[^@\s]+@[^@\s]+$/));
+    case 'url':
+      return z.string().check(z.regex(/^https?:\/\/\S+$/));
     default:
       return nonEmpty;
   }
 }
 
-const schemaCache = new Map<TabKey, z.ZodMiniType>();
+const schemaCache = new WeakMap<TabSpecOf, z.ZodMiniType>();
 
-/** The zod schema of tab K's parsed rows, built from the contract. */
-export function rowSchema<K extends TabKey>(key: K): z.ZodMiniType<Row<K>> {
-  let schema = schemaCache.get(key);
+/** The zod schema of a tab's parsed rows, built from its contract once. */
+export function rowSchemaOf(tab: TabSpecOf, c: ContractSpec): z.ZodMiniType<AnyRow> {
+  let schema = schemaCache.get(tab);
   if (!schema) {
     const shape: Record<string, z.ZodMiniType> = { rowNumber: z.number().check(z.int(), z.gte(2)) };
-    for (const c of tabSpec(key).columns) {
-      if (isComputed(c)) continue;
-      shape[c.key] = isRequired(c) ? valueSchema(c) : z.nullable(valueSchema(c));
+    for (const col of tab.columns) {
+      if (isComputed(col)) continue;
+      shape[col.key] = isRequired(col) ? valueSchema(col, c) : z.nullable(valueSchema(col, c));
     }
     schema = z.object(shape);
-    schemaCache.set(key, schema);
+    schemaCache.set(tab, schema);
   }
-  return schema as z.ZodMiniType<Row<K>>;
+  return schema as z.ZodMiniType<AnyRow>;
 }

@@ -1,35 +1,34 @@
 /**
  * 設定: one setting per row (項目, 値). Known items are parsed by their contract type; a missing or
- * unreadable item falls back to the contract's default and an unreadable one is reported.
+ * unreadable item falls back to the contract's default and an unreadable one is reported. The Settings
+ * type is derived from the contract's settings list, so a new item there is a new field here.
  */
 import { contract } from '../../sheets-templates/contract';
 import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cellParsers';
 import type { Ymd } from './dates';
 import { type Finding, fail, ok, type Parsed } from './findings';
 import { type Cell, isSerialDate } from './rawTable';
-import type { Row } from './schema';
+import { columnOf, type Row, type SettingSpecOf, type TabSpecOf } from './schema';
 
 type SettingSpec = (typeof contract.settings)[number];
 
-export interface Settings {
-  readonly programmeStart: Ymd | null;
-  readonly programmeEnd: Ymd;
-  readonly pdDispatchStart: Ymd | null;
-  readonly pdBudgetDays: number;
-  readonly pdStandardHours: number;
-  readonly expertMonthlyCap: number;
-  readonly expertBudgetUses: number;
-  readonly liaisonTarget: number;
-  readonly supportedTarget: number;
-  readonly extraHolidays: readonly Ymd[];
-  readonly allowedDomains: readonly string[];
-  readonly ismapApprovedOn: Ymd | null;
-  readonly ismapApprover: string | null;
-  readonly reminderHour: number;
-  readonly reportFolderId: string | null;
+type SettingValue<S extends SettingSpec> = S['type'] extends 'date'
+  ? Ymd
+  : S['type'] extends 'dates'
+    ? readonly Ymd[]
+    : S['type'] extends 'list'
+      ? readonly string[]
+      : S['type'] extends 'text'
+        ? string
+        : number;
+
+type SettingValues = { readonly [S in SettingSpec as S['key']]: S['default'] extends null ? SettingValue<S> | null : SettingValue<S> };
+export type SettingKey = SettingSpec['key'];
+
+export type Settings = SettingValues & {
   /** Row of each setting in 設定, for messages that point at it. */
-  readonly rowOf: Readonly<Partial<Record<keyof Omit<Settings, 'rowOf'>, number>>>;
-}
+  readonly rowOf: Readonly<Partial<Record<SettingKey, number>>>;
+};
 
 function parseHour(cell: Cell): Parsed<number> {
   // 8:00 typed into a time-formatted cell arrives as a fraction of a day.
@@ -39,7 +38,7 @@ function parseHour(cell: Cell): Parsed<number> {
   return n.value <= 23 ? ok(n.value) : fail('invalid-number', `時刻は0〜23の整数（時）で入力してください（入力: ${String(n.value)}）。`);
 }
 
-function parseSetting(spec: SettingSpec, cell: Cell): Parsed<unknown> {
+function parseSetting(spec: SettingSpecOf, cell: Cell): Parsed<unknown> {
   switch (spec.type) {
     case 'date':
       return parseDate(cell);
@@ -53,23 +52,29 @@ function parseSetting(spec: SettingSpec, cell: Cell): Parsed<unknown> {
       return parseDateList(cell);
     case 'list':
       return parseList(cell);
-    case 'text':
+    default:
       return parseText(cell);
   }
 }
 
-export const defaultSettings = (): Settings => {
+export const defaultSettings = (specs: readonly SettingSpecOf[] = contract.settings): Settings => {
   const values: Record<string, unknown> = { rowOf: {} };
-  for (const s of contract.settings) values[s.key] = s.default;
+  for (const s of specs) values[s.key] = s.default;
   return values as unknown as Settings;
 };
 
-export function readSettings(rows: readonly Row<'settings'>[], findings: Finding[]): Settings {
+/** The settings the 設定 tab's rows give (none when the workbook lacks the tab: every item is its default). */
+export function readSettings(
+  rows: readonly Row<'settings'>[],
+  findings: Finding[],
+  tab: TabSpecOf,
+  specs: readonly SettingSpecOf[] = contract.settings
+): Settings {
   const values: Record<string, unknown> = {};
   const rowOf: Record<string, number> = {};
-  for (const s of contract.settings) values[s.key] = s.default;
+  for (const s of specs) values[s.key] = s.default;
   for (const row of rows) {
-    const spec = contract.settings.find(s => normalizeHeader(s.name) === normalizeHeader(row.name));
+    const spec = specs.find(s => normalizeHeader(s.name) === normalizeHeader(row.name));
     if (!spec) continue; // other rows are notes people keep; ignored like extra columns
     rowOf[spec.key] = row.rowNumber;
     if (isBlank(row.value)) continue;
@@ -77,13 +82,13 @@ export function readSettings(rows: readonly Row<'settings'>[], findings: Finding
     if (parsed.ok) values[spec.key] = parsed.value;
     else
       findings.push({
-        sheet: '設定',
+        sheet: tab.name,
         row: row.rowNumber,
-        column: '値',
+        column: columnOf(tab, 'value').header,
         severity: 'error',
         code: 'invalid-setting',
-        message: `設定「${spec.name}」を読み取れません: ${parsed.message}${spec.default === null ? '' : `（既定値 ${String(spec.default)} を使います）`}`,
+        message: `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}${spec.default === null ? '' : `（既定値 ${String(spec.default)} を使います）`}`,
       });
   }
-  return { ...(values as unknown as Omit<Settings, 'rowOf'>), rowOf };
+  return { ...(values as unknown as SettingValues), rowOf };
 }

@@ -6,7 +6,8 @@ import { type CheckResult, check, errorCount } from '../domain/check';
 import { ymdInTimeZone } from '../domain/clock';
 import { type ReadResult, readLedger } from '../domain/ledgerReader';
 import { marksOf } from '../domain/marks';
-import { type TabKey, tabByName, tabSpec } from '../domain/schema';
+import { tabsForEdit } from '../domain/rules/index';
+import { defaultContract, isSystemOnly, tabByName, tabOf } from '../domain/schema';
 import { writeMarks } from './markWriter';
 import { gridNamed, type OpenTables, readSheetTables } from './sheetTables';
 
@@ -21,18 +22,15 @@ export function checkSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
   const open = readSheetTables(ss);
   const read = readLedger(open.tables);
   const result = check(read, ymdInTimeZone(now));
-  const marks = marksOf(result, read.layouts);
+  const marks = marksOf(result, read);
   for (const layout of Object.values(read.layouts)) {
-    if (!layout.present || 'systemOnly' in layout.tab) continue;
+    if (!layout.present || isSystemOnly(layout.tab)) continue;
     const grid = gridNamed(open.grids, layout.tab.name);
     if (!grid) continue;
     writeMarks(grid, layout, marks, { firstRow: 2, lastRow: grid.values.length });
   }
   return { read, result, open };
 }
-
-/** Tabs whose IDs, people and settings the rules of any tab refer to. */
-const CONTEXT_TABS: readonly TabKey[] = ['settings', 'handlers', 'cases', 'meetings'];
 
 /**
  * onEdit: re-checks the edited rows only (a paste of many rows included) and refreshes their marks and,
@@ -42,18 +40,18 @@ export function checkEditedRows(e: GoogleAppsScript.Events.SheetsOnEdit, now: Da
   const range = e.range;
   const sheet = range.getSheet();
   const tab = tabByName(sheet.getName().normalize('NFKC').trim());
-  if (!tab || 'systemOnly' in tab) return;
+  if (!tab || isSystemOnly(tab)) return;
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return; // only the header was edited: checkAllEntries reports renamed columns
-  const names = [...new Set([tab.name, ...CONTEXT_TABS.map(k => tabSpec(k).name)])];
+  const names = tabsForEdit({ contract: defaultContract }, tab.key).map(k => tabOf(defaultContract, k).name);
   const open = readSheetTables(e.source, names);
   const read = readLedger(open.tables);
   const result = check(read, ymdInTimeZone(now));
   const grid = open.grids.get(sheet.getName());
   const layout = read.layouts[tab.key];
-  if (!grid || !layout.present) return;
-  writeMarks(grid, layout, marksOf(result, read.layouts), { firstRow, lastRow: Math.min(lastRow, grid.values.length) });
+  if (!grid || !layout?.present) return;
+  writeMarks(grid, layout, marksOf(result, read), { firstRow, lastRow: Math.min(lastRow, grid.values.length) });
 }
 
 export function summaryText(result: CheckResult): string {

@@ -5,13 +5,13 @@
  */
 
 import type ExcelJS from 'exceljs';
-import { isBlank, normalizeHeader } from '../domain/cellParsers';
+import { normalizeHeader } from '../domain/cellParsers';
 import { serialFromYmd } from '../domain/dates';
 import type { TabLayout } from '../domain/ledgerReader';
-import { isSystemColor, MARK_COLORS, type Marks, mergeNote, STATUS_NEEDS_FIX } from '../domain/marks';
+import { cellBackground, type Marks, mergeNote } from '../domain/marks';
 import { isDateValue } from '../domain/rawTable';
 import { DATE_FORMAT } from './xlsxTemplate';
-import { dateOfSerial, toCell } from './xlsxWorkbook';
+import { dateOfSerial } from './xlsxWorkbook';
 
 const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.slice(1)}` } });
 
@@ -101,32 +101,25 @@ function markTab(ws: ExcelJS.Worksheet, layout: TabLayout, marks: Marks): void {
       const mark = cellMarks.get(`${row}:${column}`);
       const cell = mark || tone ? ws.getCell(row, column + 1) : ws.findCell(row, column + 1);
       if (!cell || (cell.isMerged && cell.master !== cell)) continue;
-      const current = backgroundOf(cell);
-      setBackground(cell, mark ? MARK_COLORS[mark.severity] : tone ? MARK_COLORS[tone] : isSystemColor(current) ? null : current);
+      setBackground(cell, cellBackground(mark?.severity ?? null, tone ?? null, backgroundOf(cell)));
       setNote(cell, mergeNote(noteText(cell.note), mark ? mark.note : null));
     }
   }
 }
 
-/** 期限 and 状態 of every meeting row: the computed values, or nothing (要確認 if the row cannot be read). */
+/** The computed columns (期限/状態): each row's value from the check, and stale values cleared. */
 function writeComputed(ws: ExcelJS.Worksheet, layout: TabLayout, marks: Marks): void {
-  const dueAt = layout.columnIndex.minutesDue;
-  const statusAt = layout.columnIndex.status;
-  const byRow = new Map(marks.meetings.map(m => [m.row, m]));
-  const typed = (row: number): boolean => {
-    for (let c = 0; c < layout.width; c++)
-      if (c !== dueAt && c !== statusAt && !isBlank(toCell(ws.findCell(row, c + 1)?.value ?? null))) return true;
-    return false;
-  };
-  for (let row = 2; row <= ws.rowCount; row++) {
-    const m = byRow.get(row);
-    const status = m ? m.status : typed(row) ? STATUS_NEEDS_FIX : null;
-    if (dueAt !== undefined && (m || ws.findCell(row, dueAt + 1))) {
-      const cell = ws.getCell(row, dueAt + 1);
-      cell.value = m?.minutesDue ? dateOfSerial(serialFromYmd(m.minutesDue)) : null;
-      if (m?.minutesDue && cell.numFmt !== DATE_FORMAT) restyle(cell, style => ({ ...style, numFmt: DATE_FORMAT }));
+  for (const column of marks.computed.filter(c => c.sheet === layout.tab.name)) {
+    const lastRow = Math.max(ws.rowCount, ...column.values.keys());
+    for (let row = 2; row <= lastRow; row++) {
+      const value = column.values.get(row) ?? null;
+      if (value === null && !ws.findCell(row, column.column + 1)) continue;
+      const cell = ws.getCell(row, column.column + 1);
+      if (value !== null && 'date' in value) {
+        cell.value = dateOfSerial(serialFromYmd(value.date));
+        if (cell.numFmt !== DATE_FORMAT) restyle(cell, style => ({ ...style, numFmt: DATE_FORMAT }));
+      } else cell.value = value === null ? null : value.text;
     }
-    if (statusAt !== undefined && (status !== null || ws.findCell(row, statusAt + 1))) ws.getCell(row, statusAt + 1).value = status;
   }
 }
 
@@ -136,6 +129,6 @@ export function annotate(workbook: ExcelJS.Workbook, marks: Marks, layouts: Read
     const ws = layout.present ? worksheetOf(workbook, layout.tab.name) : undefined;
     if (!ws) continue;
     markTab(ws, layout, marks);
-    if (layout.tab.key === 'meetings') writeComputed(ws, layout, marks);
+    writeComputed(ws, layout, marks);
   }
 }

@@ -27,6 +27,9 @@ const MEETING_READ = {
   minutesSharedOn: '2024-11-06',
   sharedWith: '地域連携会議構成員',
   caseIds: ['C-001', 'C-002'],
+  materialsUrl: null,
+  minutesUrl: null,
+  opinions: null,
 };
 const CASES = [caseRow('C-001'), caseRow('C-002')];
 
@@ -78,7 +81,7 @@ describe('columns are found by header text in row 1 (DESIGN "The workbook contra
     );
     expect(read.findings.map(f => [f.code, f.row, f.column])).toEqual([['missing-header', 1, '開催日']]);
     expect(read.ledger.meetings).toEqual([]);
-    expect([...read.ledger.meetingIds]).toEqual(['M-001', 'M-002']);
+    expect([...(read.ledger.ids.meetings ?? [])]).toEqual(['M-001', 'M-002']);
   });
 
   test('a missing optional column is reported but the rows are still read without it', () => {

@@ -99,7 +99,22 @@ type SampleRow = Readonly<Record<string, SampleValue>>;
 
 /** Columns in another order than the template, each tab with an extra column somewhere. */
 export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = {
-  会議登録簿: ['開催日', '会議ID', '種別', '事務局メモ', '議事録共有日', '議事録担当', '形式', '共有先', '関連案件', '状態', '期限'],
+  会議登録簿: [
+    '開催日',
+    '会議ID',
+    '種別',
+    '事務局メモ',
+    '議事録共有日',
+    '議事録担当',
+    '形式',
+    '共有先',
+    '関連案件',
+    '状態',
+    '期限',
+    '議事録URL',
+    '資料URL',
+    '意見・提言',
+  ],
   案件台帳: [
     '成果',
     '支援メニュー',

@@ -8,10 +8,12 @@
 import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
 import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { hasColumns, type ReadResult } from '../ledgerReader';
 import { HandlerList, type Recipient } from '../recipients';
+import { lacksPriorConsultation } from '../rules/experts';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
-import type { Role } from '../schema';
+import { isClosedStage } from '../rules/stages';
+import { type Role, tabOf } from '../schema';
 
 export type ReminderKind =
   | 'minutes-overdue'
@@ -74,7 +76,6 @@ export const EXPERT_CONSULTATION_BUSINESS_DAYS = 5;
 /** The monthly report is reminded on the first this many business days of a month. */
 export const MONTHLY_REPORT_BUSINESS_DAYS = 3;
 
-const CLOSED_STAGES: ReadonlySet<string> = new Set(['完了', '中止']);
 const LEADER: Role = '事業担当リーダー';
 const PD: Role = '事業PD';
 
@@ -116,32 +117,37 @@ function minutesItems(read: ReadResult, result: CheckResult): Planned[] {
     if (m.status !== 'overdue' && m.status !== 'due-soon') return [];
     const owner = ownerOf.get(m.rowNumber) ?? null;
     const kind: ReminderKind = m.status === 'overdue' ? 'minutes-overdue' : 'minutes-due-soon';
-    return [{ to: personOrLeader(owner), item: { kind, ref: m.id, due: m.minutesDue, sheet: '会議登録簿', row: m.rowNumber } }];
+    return [
+      {
+        to: personOrLeader(owner),
+        item: { kind, ref: m.id, due: m.minutesDue, sheet: tabOf(read.contract, 'meetings').name, row: m.rowNumber },
+      },
+    ];
   });
 }
 
 function caseActionItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
   const horizon = calendar.addBusinessDays(today, CASE_ACTION_BUSINESS_DAYS);
   return read.ledger.cases
-    .filter(c => c.nextDue !== null && c.nextDue <= horizon && !CLOSED_STAGES.has(c.stage))
+    .filter(c => c.nextDue !== null && c.nextDue <= horizon && !isClosedStage(c.stage))
     .map(c => ({
       to: personOrLeader(c.owner),
-      item: { kind: 'case-action-due', ref: c.id, due: c.nextDue, sheet: '案件台帳', row: c.rowNumber },
+      item: { kind: 'case-action-due', ref: c.id, due: c.nextDue, sheet: tabOf(read.contract, 'cases').name, row: c.rowNumber },
     }));
 }
 
 function expertConsultationItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
   const horizon = calendar.addBusinessDays(today, EXPERT_CONSULTATION_BUSINESS_DAYS);
+  const sheet = tabOf(read.contract, 'experts').name;
   return read.ledger.experts
-    .filter(x => x.status === '予定' && today <= x.date && x.date <= horizon)
-    .filter(x => x.consultedOn === null || x.consultedOn > x.date)
+    .filter(x => x.status === '予定' && today <= x.date && x.date <= horizon && lacksPriorConsultation(x))
     .map(x => ({
       to: { role: LEADER },
       item: {
         kind: 'expert-consultation-missing',
-        ref: `専門家活用記録!R${x.rowNumber}`,
+        ref: `${sheet}!R${x.rowNumber}`,
         due: x.date,
-        sheet: '専門家活用記録',
+        sheet,
         row: x.rowNumber,
       },
     }));
@@ -150,14 +156,20 @@ function expertConsultationItems(read: ReadResult, today: Ymd, calendar: Busines
 /** The previous Monday-to-Sunday week, while the dispatch runs (§10(3): about one day a week). */
 function timesheetItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
   const { pdDispatchStart, programmeEnd } = read.ledger.settings;
-  if (pdDispatchStart === null || !read.layouts.pdHours.present) return [];
+  if (pdDispatchStart === null || !hasColumns(read, 'pdHours', ['date'])) return [];
   const monday = addDays(mondayOfWeek(today), -7);
   const sunday = addDays(monday, 6);
   if (monday < pdDispatchStart || sunday > programmeEnd) return [];
   // A week without a single business day (the year-end closure) needs no hours.
   if (calendar.businessDaysInRange(monday, sunday) === 0) return [];
   if (read.ledger.pdHours.some(h => monday <= h.date && h.date <= sunday)) return [];
-  const item: ReminderItem = { kind: 'timesheet-missing', ref: `${monday}/${sunday}`, due: null, sheet: 'PD稼働記録', row: null };
+  const item: ReminderItem = {
+    kind: 'timesheet-missing',
+    ref: `${monday}/${sunday}`,
+    due: null,
+    sheet: tabOf(read.contract, 'pdHours').name,
+    row: null,
+  };
   return [
     { to: { role: PD }, item },
     { to: { role: LEADER }, item },

@@ -1,8 +1,8 @@
 import { firstDayOfMonth, lastDayOfMonth, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { countsAsUse } from '../rules/experts';
-import { isSupportedStage } from '../rules/prevalidation';
-import type { CaseRow, PdHoursRow } from '../schema';
+import { isClosedStage, isSupportedStage } from '../rules/stages';
+import type { PdHoursRow } from '../schema';
 import { inRange, sum } from './figures';
 import type { CaseLine, CaseSection, MeetingLine } from './model';
 
@@ -13,7 +13,6 @@ export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meeti
   const pdThisMonth = pdHours.filter(r => inRange(r.date, from, to));
   const expertsThisMonth = experts.filter(x => countsAsUse(x) && inRange(x.date, from, to));
   const known = new Set(cases.map(c => c.id));
-  const isOpen = (c: CaseRow): boolean => c.stage !== '完了' && c.stage !== '中止';
   const list = cases.map((c): CaseLine => {
     const pd = pdThisMonth.filter(r => r.caseId === c.id);
     const xs = expertsThisMonth.filter(x => x.caseId === c.id);
@@ -31,7 +30,7 @@ export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meeti
       meetingsThisMonth: meetings.filter(m => m.held && m.caseIds.includes(c.id)).map(m => m.id),
       nextAction: c.nextAction,
       nextDue: c.nextDue,
-      nextDueOverdue: isOpen(c) && c.nextDue !== null && c.nextDue < asOf,
+      nextDueOverdue: !isClosedStage(c.stage) && c.nextDue !== null && c.nextDue < asOf,
     };
   });
   const unknown = new Map<string, PdHoursRow[]>();

@@ -1,8 +1,8 @@
 /** Expert use: this month, to date, the monthly cap and the budget (§12), prior consultation (§5.3(2)). */
 import { contract } from '../../../sheets-templates/contract';
-import { firstDayOfMonth, monthOf, type YearMonth, type Ymd } from '../dates';
+import { firstDayOfMonth, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
-import { countsAsUse } from '../rules/experts';
+import { countsAsUse, lacksPriorConsultation, monthsOverCap } from '../rules/experts';
 import type { ExpertUseRow } from '../schema';
 import { byDateThenRow, inRange, sum } from './figures';
 import type { ExpertSection, ExpertUseLine } from './model';
@@ -20,8 +20,6 @@ export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
   travelCost: x.travelCost,
 });
 
-export const lacksPriorConsultation = (x: ExpertUseRow): boolean => x.consultedOn === null || x.consultedOn > x.date;
-
 export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ymd | null, to: Ymd): ExpertSection {
   const { settings, experts } = read.ledger;
   const from = firstDayOfMonth(month);
@@ -29,8 +27,6 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
   const monthRows = ordered.filter(x => inRange(x.date, from, to));
   const thisMonth = monthRows.filter(countsAsUse);
   const toDate = ordered.filter(x => countsAsUse(x) && inRange(x.date, toDateFrom, to));
-  const usesByMonth = new Map<YearMonth, number>();
-  for (const x of toDate) usesByMonth.set(monthOf(x.date), (usesByMonth.get(monthOf(x.date)) ?? 0) + 1);
   const planned = ordered.filter(x => x.status === '予定' && x.date > to && x.date <= settings.programmeEnd);
   const fields = contract.choices.専門分野;
   return {
@@ -51,10 +47,7 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
         toDate: toDate.filter(x => x.field === field).length,
       }))
       .filter(f => f.toDate > 0),
-    capBreaches: [...usesByMonth]
-      .filter(([, uses]) => uses > settings.expertMonthlyCap)
-      .map(([m, uses]) => ({ month: m, uses }))
-      .sort((a, b) => (a.month < b.month ? -1 : 1)),
+    capBreaches: monthsOverCap(toDate, settings.expertMonthlyCap),
     withoutPriorConsultation: toDate.filter(lacksPriorConsultation).map(expertLine),
     upcomingWithoutPriorConsultation: planned.filter(lacksPriorConsultation).map(expertLine),
     list: monthRows.map(expertLine),

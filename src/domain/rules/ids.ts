@@ -1,12 +1,9 @@
-/** duplicate-id: an ID names one case or one meeting, so the second use of it is an error. */
+/** duplicate-id: an ID names one row of its tab (one case, one meeting...), so a second use of it is an error. */
 import type { Finding } from '../findings';
+import type { IdCell } from '../ledgerReader';
+import type { Rule } from './rule';
 
-export interface IdCell {
-  readonly id: string;
-  readonly rowNumber: number;
-}
-
-export function duplicateIds(sheet: string, column: string, ids: readonly IdCell[]): Finding[] {
+function duplicates(sheet: string, column: string, ids: readonly IdCell[]): Finding[] {
   const firstRow = new Map<string, number>();
   const findings: Finding[] = [];
   for (const { id, rowNumber } of ids) {
@@ -24,3 +21,13 @@ export function duplicateIds(sheet: string, column: string, ids: readonly IdCell
   }
   return findings;
 }
+
+export const duplicateIds: Rule = {
+  name: 'IDの重複',
+  needs: {},
+  run: ({ contract, ledger }) =>
+    contract.tabs.flatMap(tab => {
+      const idColumn = tab.columns.find(c => c.type === 'id');
+      return idColumn ? duplicates(tab.name, idColumn.header, ledger.idCells[tab.key] ?? []) : [];
+    }),
+};

@@ -1,26 +1,34 @@
-/** Entries dated outside 事業開始日..事業終了日 are probably typos (a wrong year is the usual one). */
-import type { Ymd } from '../dates';
+/**
+ * outside-programme-period: dates in columns flagged `withinProgramme` outside 事業開始日..事業終了日 are
+ * probably typos (a wrong year is the usual one).
+ */
 import type { Finding } from '../findings';
-import type { Ledger } from '../ledgerReader';
-import type { Settings } from '../settings';
+import { rowsOf } from '../ledgerReader';
+import type { Rule } from './rule';
 
-export function outsideProgrammePeriod(ledger: Ledger, settings: Settings): Finding[] {
-  const start = settings.programmeStart;
-  const end = settings.programmeEnd;
-  const findings: Finding[] = [];
-  const check = (sheet: string, row: number, column: string, date: Ymd): void => {
-    if ((start !== null && date < start) || date > end)
-      findings.push({
-        sheet,
-        row,
-        column,
-        severity: 'warning',
-        code: 'outside-programme-period',
-        message: `${date}は事業期間（${start ?? '開始日未設定'}〜${end}）の外です。年の入力を確認してください。`,
-      });
-  };
-  for (const m of ledger.meetings) check('会議登録簿', m.rowNumber, '開催日', m.date);
-  for (const p of ledger.pdHours) check('PD稼働記録', p.rowNumber, '日付', p.date);
-  for (const x of ledger.experts) check('専門家活用記録', x.rowNumber, '実施日', x.date);
-  return findings;
-}
+export const outsideProgrammePeriod: Rule = {
+  name: '事業期間外の日付',
+  needs: {},
+  run({ read, contract, settings }) {
+    const start = settings.programmeStart;
+    const end = settings.programmeEnd;
+    const findings: Finding[] = [];
+    for (const tab of contract.tabs)
+      for (const column of tab.columns) {
+        if (column.type !== 'date' || column.withinProgramme !== true) continue;
+        for (const row of rowsOf(read, tab.key)) {
+          const date = row[column.key];
+          if (typeof date !== 'string' || ((start === null || date >= start) && date <= end)) continue;
+          findings.push({
+            sheet: tab.name,
+            row: row.rowNumber,
+            column: column.header,
+            severity: 'warning',
+            code: 'outside-programme-period',
+            message: `${date}は事業期間（${start ?? '開始日未設定'}〜${end}）の外です。年の入力を確認してください。`,
+          });
+        }
+      }
+    return findings;
+  },
+};

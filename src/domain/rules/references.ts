@@ -1,37 +1,40 @@
-/** unknown-case / unknown-meeting: references across tabs must name an existing 案件ID or 会議ID. */
-import type { Finding } from '../findings';
-import type { Ledger } from '../ledgerReader';
+/**
+ * unknown-case / unknown-meeting: a reference column (contract `references`: caseRef, caseRefs, meetingRef)
+ * must name an ID its target tab has. Silent while the target tab or its ID column is missing.
+ */
+import type { Finding, FindingCode } from '../findings';
+import { hasColumns, rowsOf } from '../ledgerReader';
+import { tabOf } from '../schema';
+import type { Rule } from './rule';
 
-const unknownCase = (sheet: string, row: number, column: string, id: string): Finding => ({
-  sheet,
-  row,
-  column,
-  severity: 'error',
-  code: 'unknown-case',
-  message: `案件ID「${id}」は案件台帳にありません。案件台帳の案件IDを入力するか、先に案件台帳に登録してください。`,
-});
-
-export function unknownReferences(ledger: Ledger, present: { cases: boolean; meetings: boolean }): Finding[] {
-  const findings: Finding[] = [];
-  if (present.cases) {
-    for (const m of ledger.meetings)
-      for (const id of m.caseIds ?? []) if (!ledger.caseIds.has(id)) findings.push(unknownCase('会議登録簿', m.rowNumber, '関連案件', id));
-    for (const p of ledger.pdHours)
-      if (p.caseId !== null && !ledger.caseIds.has(p.caseId)) findings.push(unknownCase('PD稼働記録', p.rowNumber, '案件ID', p.caseId));
-    for (const x of ledger.experts)
-      if (x.caseId !== null && !ledger.caseIds.has(x.caseId)) findings.push(unknownCase('専門家活用記録', x.rowNumber, '案件ID', x.caseId));
-  }
-  if (present.meetings) {
-    for (const p of ledger.pdHours)
-      if (p.meetingId !== null && !ledger.meetingIds.has(p.meetingId))
-        findings.push({
-          sheet: 'PD稼働記録',
-          row: p.rowNumber,
-          column: '会議ID',
-          severity: 'error',
-          code: 'unknown-meeting',
-          message: `会議ID「${p.meetingId}」は会議登録簿にありません。会議登録簿の会議IDを入力するか、先に会議を登録してください。`,
-        });
-  }
-  return findings;
-}
+export const unknownReferences: Rule = {
+  name: '参照先のないID',
+  needs: {},
+  run({ read, contract, ledger }) {
+    const findings: Finding[] = [];
+    for (const tab of contract.tabs)
+      for (const column of tab.columns) {
+        const ref = contract.references[column.type];
+        if (!ref) continue;
+        const target = tabOf(contract, ref.tab);
+        const idColumn = target.columns.find(c => c.type === 'id');
+        if (!idColumn || !hasColumns(read, target.key, [idColumn.key])) continue;
+        const known = ledger.ids[target.key] ?? new Set<string>();
+        for (const row of rowsOf(read, tab.key)) {
+          const value = row[column.key];
+          const named = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
+          for (const id of named)
+            if (!known.has(id))
+              findings.push({
+                sheet: tab.name,
+                row: row.rowNumber,
+                column: column.header,
+                severity: 'error',
+                code: ref.code as FindingCode,
+                message: `${idColumn.header}「${id}」は${target.name}にありません。${target.name}の${idColumn.header}を入力するか、先に${target.name}に登録してください。`,
+              });
+        }
+      }
+    return findings;
+  },
+};

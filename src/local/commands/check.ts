@@ -56,7 +56,7 @@ export const check: Command = {
     } else for (const line of summaryLines(result)) say(line);
     if (values.annotate) {
       if (!book.workbook) throw new Error('an annotated copy needs the .xlsx workbook');
-      annotate(book.workbook, marksOf(result, book.read.layouts), book.read.layouts);
+      annotate(book.workbook, marksOf(result, book.read), book.read.layouts);
       writeFileAtomic(values.annotate, Buffer.from(await book.workbook.xlsx.writeBuffer()));
       say(`印を付けた写しを書き出しました: ${values.annotate}`);
     }
