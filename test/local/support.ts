@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
+import { contract } from '../../sheets-templates/contract';
 import sample from '../../sheets-templates/sample.json';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -97,8 +98,14 @@ export const sha256 = (path: string): string => createHash('sha256').update(read
 type SampleValue = string | number | boolean;
 type SampleRow = Readonly<Record<string, SampleValue>>;
 
-/** Columns in another order than the template, each tab with an extra column somewhere. */
-export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = {
+/** The contract's headers of a tab turned around (last first), as one more secretariat might order them. */
+const reversedHeaders = (tab: (typeof contract.tabs)[number]): string[] => tab.columns.map(c => c.header).reverse();
+
+/**
+ * Columns in another order than the template, each of the first tabs with an extra column somewhere; a tab
+ * the contract gains later is laid out in reverse order, so every tab is read by its headers.
+ */
+const HAND_LAID_HEADERS: Readonly<Record<string, readonly string[]>> = {
   会議登録簿: [
     '開催日',
     '会議ID',
@@ -136,11 +143,17 @@ export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = {
   設定: ['項目', '値', '説明'],
   実行ログ: ['日時', '種類', 'キー', '宛先', '結果', '詳細', '実行者'],
 };
-/** The tabs in the file's own order (not the template's), and one tab of the secretariat's own. */
-const TAB_ORDER = ['会議登録簿', '案件台帳', 'PD稼働記録', '専門家活用記録', 'メモ', '情報取扱者名簿', '設定', '実行ログ'];
+export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  contract.tabs.map(t => [t.name, HAND_LAID_HEADERS[t.name] ?? reversedHeaders(t)])
+);
+/** The tabs in the file's own order (not the template's), one tab of the secretariat's own, then later tabs. */
+const TAB_ORDER = [
+  ...['会議登録簿', '案件台帳', 'PD稼働記録', '専門家活用記録', 'メモ', '情報取扱者名簿', '設定', '実行ログ'],
+  ...contract.tabs.map(t => t.name).filter(n => !(n in HAND_LAID_HEADERS)),
+];
 
-const DATE_COLUMNS = new Set(['開催日', '議事録共有日', '次回期日', '事前検証日', '支援開始日', '日付', '実施日', '事前協議日']);
-const DATE_SETTINGS = new Set(['事業開始日', '事業終了日', 'PD派遣開始日', 'ISMAP承認日']);
+const DATE_COLUMNS = new Set<string>(contract.tabs.flatMap(t => t.columns.filter(c => c.type === 'date').map(c => c.header)));
+const DATE_SETTINGS = new Set<string>(contract.settings.filter(s => s.type === 'date').map(s => s.name));
 
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 export const serialOf = (ymd: string): number => (Date.parse(`${ymd}T00:00:00Z`) - SERIAL_EPOCH_MS) / 86_400_000;

@@ -64,33 +64,24 @@ const DEFAULT_SETTINGS: Readonly<Record<string, Cell>> = {
   専門家月上限: 2,
 };
 
-export interface Book {
-  readonly 案件台帳?: readonly TypedRow[];
-  readonly 会議登録簿?: readonly TypedRow[];
-  readonly PD稼働記録?: readonly TypedRow[];
-  readonly 専門家活用記録?: readonly TypedRow[];
-  readonly 情報取扱者名簿?: readonly TypedRow[];
+/** Rows per tab, by tab name; a tab not given is there with its header and no rows (情報取扱者名簿: PEOPLE). */
+export type Book = { readonly [T in Exclude<TabName, '設定'>]?: readonly TypedRow[] } & {
   /** 項目 → 値, laid over the defaults above (null leaves the 値 empty). */
   readonly 設定?: Readonly<Record<string, Cell>>;
   /** Tabs left out of the workbook altogether. */
   readonly without?: readonly TabName[];
-}
+};
 
 export function tablesOf(book: Book): Map<string, RawTable> {
   const settings = { ...DEFAULT_SETTINGS, ...(book.設定 ?? {}) };
-  const rows: Record<TabName, readonly TypedRow[]> = {
-    案件台帳: book.案件台帳 ?? [],
-    会議登録簿: book.会議登録簿 ?? [],
-    PD稼働記録: book.PD稼働記録 ?? [],
-    専門家活用記録: book.専門家活用記録 ?? [],
-    設定: Object.entries(settings).map(([項目, 値]) => ({ 項目, 値 })),
-    情報取扱者名簿: book.情報取扱者名簿 ?? PEOPLE,
-    実行ログ: [],
+  const rowsOf = (name: TabName): readonly TypedRow[] => {
+    if (name === '設定') return Object.entries(settings).map(([項目, 値]) => ({ 項目, 値 }));
+    return (book as Readonly<Record<string, readonly TypedRow[] | undefined>>)[name] ?? (name === '情報取扱者名簿' ? PEOPLE : []);
   };
   const tables = new Map<string, RawTable>();
   for (const tab of contract.tabs) {
     if (book.without?.includes(tab.name)) continue;
-    tables.set(tab.name, rawTable(tab.name, rows[tab.name]));
+    tables.set(tab.name, rawTable(tab.name, rowsOf(tab.name)));
   }
   return tables;
 }
