@@ -4,6 +4,8 @@
  * belongs to an allowed Workspace domain. Checking and highlighting never need it. Every sender asks
  * exportAllowed(); nothing else decides.
  */
+
+import { TAB_NAME } from './schema';
 import type { Settings } from './settings';
 
 export type ExportDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
@@ -19,14 +21,14 @@ export function exportAllowed(
   if (missing.length > 0)
     return {
       allowed: false,
-      reason: `クラウド利用の承認が記録されていないため、報告書の作成とメール送信を止めました（仕様書21 12〜14）。設定タブに ${missing.join('、')} を入力してください。チェックと色付けはこのまま使えます。`,
+      reason: `クラウド利用の承認が記録されていないため、報告書の作成とメール送信を止めました（仕様書21 12〜14）。${TAB_NAME.settings}タブに ${missing.join('、')} を入力してください。チェックと色付けはこのまま使えます。`,
     };
   const domain = userEmail.split('@')[1]?.toLowerCase() ?? '';
   const domains = settings.allowedDomains.map(d => d.toLowerCase().replace(/^@/, ''));
   if (!domain || !domains.includes(domain))
     return {
       allowed: false,
-      reason: `実行しているアカウント（${userEmail || '不明'}）のドメインが設定「許可ドメイン」（${domains.join(', ')}）にないため、報告書の作成とメール送信を止めました。承認されたWorkspaceのアカウントで実行するか、設定を確認してください。`,
+      reason: `実行しているアカウント（${userEmail || '不明'}）のドメインが${TAB_NAME.settings}「許可ドメイン」（${domains.join(', ')}）にないため、報告書の作成とメール送信を止めました。承認されたWorkspaceのアカウントで実行するか、${TAB_NAME.settings}を確認してください。`,
     };
   return { allowed: true };
 }

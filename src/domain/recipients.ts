@@ -3,7 +3,7 @@
  * Every sender resolves people through this list; nothing else produces a mail address.
  */
 import { normalizeHeader } from './cellParsers';
-import type { HandlerRow, Role } from './schema';
+import { type HandlerRow, type Role, TAB_NAME } from './schema';
 
 export interface Recipient {
   readonly name: string;
@@ -42,7 +42,7 @@ export class HandlerList {
   reasonRefused(person: string): string {
     const k = key(person);
     return this.inactive.some(x => key(x.name) === k || key(x.email) === k)
-      ? `「${person}」は情報取扱者名簿で無効（有効=FALSE）になっています`
-      : `「${person}」は情報取扱者名簿に載っていません`;
+      ? `「${person}」は${TAB_NAME.handlers}で無効（有効=FALSE）になっています`
+      : `「${person}」は${TAB_NAME.handlers}に載っていません`;
   }
 }

@@ -148,6 +148,12 @@ export const placeOf = (c: ContractSpec, tabKey: string, columnKey: string): { s
 /** The contract.ts name of tab K. */
 export const tabName = (key: TabKey): string => tabSpec(key).name;
 
+/** Every tab's name by key, for messages: no tab name is written anywhere in the domain but the contract. */
+export const TAB_NAME: Readonly<Record<TabKey, string>> = Object.fromEntries(contract.tabs.map(t => [t.key, t.name])) as Record<
+  TabKey,
+  string
+>;
+
 export const tabByName = (name: string, c: ContractSpec = defaultContract): TabSpecOf | undefined => c.tabs.find(t => t.name === name);
 
 /** Columns the system writes (期限, 状態): never read as input, never typed by people. */

@@ -4,6 +4,7 @@
  * the item fields in MAIL_FIELDS, never from a row of the ledger.
  */
 import { WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import { TAB_NAME } from '../schema';
 import type { Digest, ReminderItem, ReminderKind } from './plan';
 
 /** The only item fields that may appear in a mail: identifiers, kinds, dates and the place in the book. */
@@ -27,7 +28,7 @@ export const KIND_LABEL: Readonly<Record<ReminderKind, string>> = {
   'minutes-due-soon': '議事録の共有期限が近づいています',
   'case-action-due': '案件の次回期日です',
   'expert-consultation-missing': '専門家派遣の事前協議が記録されていません',
-  'timesheet-missing': '先週のPD稼働記録がありません',
+  'timesheet-missing': `先週の${TAB_NAME.pdHours}がありません`,
   'monthly-report-due': '月次活動報告書の作成時期です',
 };
 
@@ -42,11 +43,11 @@ export const KIND_SHORT: Readonly<Record<ReminderKind, string>> = {
 };
 
 const KIND_HINT: Readonly<Record<ReminderKind, string>> = {
-  'minutes-overdue': '議事録を共有し、会議登録簿の「議事録共有日」を入力してください。',
-  'minutes-due-soon': '期限までに議事録を共有し、会議登録簿の「議事録共有日」を入力してください。',
-  'case-action-due': '案件台帳の「次回アクション」を確認し、済んだら「次回期日」を更新してください。',
+  'minutes-overdue': `議事録を共有し、${TAB_NAME.meetings}の「議事録共有日」を入力してください。`,
+  'minutes-due-soon': `期限までに議事録を共有し、${TAB_NAME.meetings}の「議事録共有日」を入力してください。`,
+  'case-action-due': `${TAB_NAME.cases}の「次回アクション」を確認し、済んだら「次回期日」を更新してください。`,
   'expert-consultation-missing': '実施日までに庁・事業PDと事前協議を行い、「事前協議日」を入力してください（仕様書5.3(2)）。',
-  'timesheet-missing': '稼働があればPD稼働記録に入力してください（仕様書10(3)）。',
+  'timesheet-missing': `稼働があれば${TAB_NAME.pdHours}に入力してください（仕様書10(3)）。`,
   'monthly-report-due': '前月分の月次活動報告書を作成してください（月初の3営業日のあいだ、作成されるまでお知らせします）。',
 };
 
@@ -88,7 +89,7 @@ export function composeDigest(digest: Pick<Digest, 'to' | 'name' | 'items'>, tod
     '',
     '-- ',
     'このメールは知財経営支援 事務局ブック（chizai-desk）が自動で送信しています。',
-    '宛先は情報取扱者名簿で有効な方に限っています。このメールを名簿外の方へ転送しないでください。'
+    `宛先は${TAB_NAME.handlers}で有効な方に限っています。このメールを名簿外の方へ転送しないでください。`
   );
   return { to: digest.to, subject: subjectOf(items.length, today), body: `${lines.join('\n')}\n` };
 }

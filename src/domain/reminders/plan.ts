@@ -13,7 +13,7 @@ import { HandlerList, type Recipient } from '../recipients';
 import { lacksPriorConsultation } from '../rules/experts';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
 import { isClosedStage } from '../rules/stages';
-import { type Role, tabOf } from '../schema';
+import { type Role, TAB_NAME, tabOf } from '../schema';
 
 export type ReminderKind =
   | 'minutes-overdue'
@@ -217,7 +217,7 @@ function addressed(planned: readonly Planned[], handlers: HandlerList): { digest
       else refuse(to.person, handlers.reasonRefused(to.person), item);
     } else {
       const rs = handlers.withRole(to.role);
-      if (rs.length === 0) refuse(to.role, `情報取扱者名簿に有効な「${to.role}」がいません`, item);
+      if (rs.length === 0) refuse(to.role, `${TAB_NAME.handlers}に有効な「${to.role}」がいません`, item);
       for (const r of rs) deliver(r, item);
     }
   }

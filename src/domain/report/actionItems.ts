@@ -1,6 +1,6 @@
 import { formatYmdJa, partsOf, type YearMonth, type Ymd } from '../dates';
 import type { Finding } from '../findings';
-import type { MeetingType } from '../schema';
+import { type MeetingType, TAB_NAME } from '../schema';
 import { roughDateJa } from './figures';
 import type { ActionItem, ExpertUseLine, ReportModel } from './model';
 
@@ -65,7 +65,7 @@ export function actionItems(model: Omit<ReportModel, 'actions'>, asOf: Ymd): Act
     const part = (xs: readonly ExpertUseLine[], what: string): string =>
       xs.length === 0
         ? ''
-        : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert}（${x.status}、専門家活用記録${x.rowNumber}行目）`).join('、')}`;
+        : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert}（${x.status}、${TAB_NAME.experts}${x.rowNumber}行目）`).join('、')}`;
     items.push({
       kind: 'prior-consultation',
       label: '専門家派遣の事前協議',

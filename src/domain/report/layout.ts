@@ -8,6 +8,7 @@
  */
 import { contract } from '../../../sheets-templates/contract';
 import { formatYmdJa, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import { TAB_NAME } from '../schema';
 import { hoursText, roughDateJa, round2 } from './figures';
 import type { CaseLine, ExpertUseLine, MeetingLine, ReportModel } from './model';
 
@@ -229,10 +230,10 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
     { kind: 'heading', level: 1, text: '3. 伴走支援' },
     {
       kind: 'paragraph',
-      text: `支援企業（段階が${contract.supportedStages.join('・')}の案件）は${cases.supported}社で、目標${cases.target}社${cases.supported >= cases.target ? 'を達成しています' : `に対し残り${cases.target - cases.supported}社です`}。${cases.list.length > 0 ? `案件台帳の${cases.list.length}件の状況は次のとおりです。` : ''}`,
+      text: `支援企業（段階が${contract.supportedStages.join('・')}の案件）は${cases.supported}社で、目標${cases.target}社${cases.supported >= cases.target ? 'を達成しています' : `に対し残り${cases.target - cases.supported}社です`}。${cases.list.length > 0 ? `${TAB_NAME.cases}の${cases.list.length}件の状況は次のとおりです。` : ''}`,
     },
     tableOr(
-      '案件台帳に案件はまだありません。',
+      `${TAB_NAME.cases}に案件はまだありません。`,
       ['案件ID', '企業名', '段階', '担当', '今月の\nPD稼働', '今月の\n専門家', '今月の\n会議'],
       cases.list.map(c => [c.id, c.company, c.stage, orNone(c.owner), ...activity(c)])
     ),
@@ -241,8 +242,8 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
       : [
           {
             kind: 'paragraph',
-            text: `案件台帳にない案件IDの稼働（${cases.unknownCaseHours
-              .map(u => `「${u.caseId}」${hours(u.hours)}、PD稼働記録 ${u.rows.map(r => `${r}行目`).join('・')}`)
+            text: `${TAB_NAME.cases}にない案件IDの稼働（${cases.unknownCaseHours
+              .map(u => `「${u.caseId}」${hours(u.hours)}、${TAB_NAME.pdHours} ${u.rows.map(r => `${r}行目`).join('・')}`)
               .join('／')}）は、上の表に含めていません。`,
           } as const,
         ]),
@@ -271,7 +272,7 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
       kind: 'paragraph',
       text:
         meetings.list.length === 0
-          ? '会議登録簿に今月の会議はありません。'
+          ? `${TAB_NAME.meetings}に今月の会議はありません。`
           : `${meetings.heldThisMonthTotal === 0 ? '今月開催した会議はまだありません' : `今月開催した会議は${meetings.heldThisMonthTotal}件です（${heldTypes.join('、')}）`}。議事録の状態は${formatYmdJa(model.overview.asOf)}時点です。`,
     },
     ...(meetings.list.length === 0
@@ -394,7 +395,7 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
   return [
     { kind: 'pageBreak' },
     { kind: 'heading', level: 1, text: '付録' },
-    { kind: 'heading', level: 2, text: `付録1 PD稼働記録（${m}）` },
+    { kind: 'heading', level: 2, text: `付録1 ${TAB_NAME.pdHours}（${m}）` },
     tableOr(
       '今月の稼働記録はありません。',
       ['日付', '時間', '区分', '活動内容', '案件ID', '会議ID', '旅費', '備考'],
@@ -414,14 +415,14 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
       ['left', 'right', 'left', 'left', 'left', 'left', 'right', 'left'],
       true
     ),
-    { kind: 'heading', level: 2, text: `付録2 専門家活用記録（${m}）` },
+    { kind: 'heading', level: 2, text: `付録2 ${TAB_NAME.experts}（${m}）` },
     tableOr(
       '今月の専門家活用の記録はありません。',
       ['実施日', '専門家名', '専門分野', '時間', '案件ID', '事前協議日', '状態', '謝金', '旅費'],
       appendix.expertRows.map(expertRow),
       ['left', 'left', 'left', 'right', 'left', 'left', 'left', 'right', 'right']
     ),
-    { kind: 'heading', level: 2, text: `付録3 会議登録簿（${m}）` },
+    { kind: 'heading', level: 2, text: `付録3 ${TAB_NAME.meetings}（${m}）` },
     tableOr(
       '今月の会議の登録はありません。',
       ['会議ID', '種別', '開催日', '形式', '議事録担当', '共有先', '関連案件'],

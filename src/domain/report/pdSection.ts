@@ -2,7 +2,7 @@
 import { contract } from '../../../sheets-templates/contract';
 import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
-import type { PdHoursRow } from '../schema';
+import { type PdHoursRow, TAB_NAME } from '../schema';
 import { byDateThenRow, hoursText, inRange, roughDateJa, round1, round2, sum } from './figures';
 import type { PdPace, PdSection } from './model';
 
@@ -69,7 +69,7 @@ export function pdPace(
       forecast: 'not-started',
       summary:
         since === null
-          ? '設定「PD派遣開始日」が空のため、稼働のペースは計算していません。設定タブに派遣開始日を入力してください。'
+          ? `${TAB_NAME.settings}「PD派遣開始日」が空のため、稼働のペースは計算していません。${TAB_NAME.settings}タブに派遣開始日を入力してください。`
           : `PD派遣開始日（${formatYmdJa(since)}）より前の月のため、稼働のペースはまだ計算していません。`,
     };
   const elapsedDays = daysBetween(since, monthEnd) + 1;
