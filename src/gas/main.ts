@@ -3,6 +3,8 @@
  * lives in the modules they call. scripts/build.mjs writes a top-level forwarding function for each
  * name in entryPoints.json, and a test holds that list equal to these exports.
  */
+
+import { TAB_NAME } from '../domain/schema';
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
 import { installTriggersCommand, sendRemindersJob } from './reminders';
@@ -35,6 +37,7 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
   const lines = [
     summary.createdTabs.length ? `作成したタブ: ${summary.createdTabs.join('、')}` : '不足しているタブはありませんでした。',
     summary.addedHeaders.length ? `追加した見出し: ${summary.addedHeaders.join('、')}` : '',
+    summary.addedSettings.length ? `${TAB_NAME.settings}に追加した項目: ${summary.addedSettings.join('、')}` : '',
     '入力済みの値は変更していません。',
   ];
   tell('シートを準備', lines.filter(Boolean).join('\n'));

@@ -1,11 +1,14 @@
 /**
- * setupWorkbook: creates missing tabs with their headers, dropdowns, frozen header, widths and
- * protection. On a tab that exists it only adds missing headers after the last column, and missing
- * validation and protection; it never touches a value that is already there.
+ * setupWorkbook (シートを準備): creates missing tabs with their headers, dropdowns, frozen header, widths and
+ * protection. On a tab that exists it only adds missing headers after the last used column, missing 設定
+ * items after the last row, and missing validation and protection; it never moves or touches a value that is
+ * already there. What is missing is the domain's decision (src/domain/template.ts), shared with
+ * `chizai-desk upgrade`; running it again adds nothing more.
  */
 
 import { normalizeHeader } from '../domain/cellParsers';
-import { type TabTemplate, workbookTemplate } from '../domain/template';
+import { columnsToAdd, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
+import { toCell } from './sheetTables';
 
 const PROTECTION_TAG = 'chizai-desk:';
 const pixels = (chars: number): number => Math.round(chars * 9 + 12);
@@ -13,10 +16,18 @@ const pixels = (chars: number): number => Math.round(chars * 9 + 12);
 export interface SetupSummary {
   readonly createdTabs: string[];
   readonly addedHeaders: string[];
+  readonly addedSettings: string[];
+}
+
+const emptySummary = (): SetupSummary => ({ createdTabs: [], addedHeaders: [], addedSettings: [] });
+
+/** The sheet a contract tab name names, matched as the reader matches (NFKC, trimmed): 「設定 」 is 設定. */
+function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return ss.getSheetByName(name) ?? ss.getSheets().find(s => normalizeHeader(s.getName()) === normalizeHeader(name)) ?? null;
 }
 
 export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupSummary {
-  const summary: SetupSummary = { createdTabs: [], addedHeaders: [] };
+  const summary = emptySummary();
   for (const tab of workbookTemplate) setupTab(ss, tab, summary);
   return summary;
 }
@@ -25,9 +36,9 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
 export function setupTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tab: TabTemplate,
-  summary: SetupSummary = { createdTabs: [], addedHeaders: [] }
+  summary: SetupSummary = emptySummary()
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  let sheet = ss.getSheetByName(tab.name);
+  let sheet = sheetNamed(ss, tab.name);
   const created = !sheet;
   if (!sheet) {
     sheet = ss.insertSheet(tab.name);
@@ -38,7 +49,7 @@ export function setupTab(
     const width = tab.columns.length;
     const rows = tab.initialRows.map(r => Array.from({ length: width }, (_, i) => r[i] ?? ''));
     sheet.getRange(2, 1, rows.length, width).setValues(rows);
-  }
+  } else if (tab.initialRows.length > 0) addMissingSettings(sheet, summary);
   applyValidation(sheet, tab, positions);
   applyProtection(sheet, tab, positions);
   return sheet;
@@ -52,13 +63,13 @@ function ensureHeaders(
   summary: SetupSummary
 ): Map<string, number> {
   const lastColumn = sheet.getLastColumn();
-  const existing = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const existing = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []).map(v => toCell(v, null)) : [];
   const positions = new Map<string, number>();
   existing.forEach((h, i) => {
-    const key = normalizeHeader(h as string);
+    const key = normalizeHeader(h);
     if (key && !positions.has(key)) positions.set(key, i + 1);
   });
-  const missing = tab.columns.filter(c => !positions.has(normalizeHeader(c.header)));
+  const missing = columnsToAdd(tab, existing);
   if (missing.length > 0) {
     const start = lastColumn + 1;
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map(c => c.header)]);
@@ -106,4 +117,26 @@ function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabTemp
     if (tags.has(tag)) continue;
     sheet.getRange(1, col, sheet.getMaxRows(), 1).protect().setDescription(tag).setWarningOnly(true);
   }
+}
+
+/** 設定 items a workbook made by an older version does not list: appended after its last row, one write. */
+function addMissingSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: SetupSummary): void {
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (width < 1) return;
+  const grid = sheet.getRange(1, 1, Math.max(lastRow, 1), width).getValues();
+  const header = (grid[0] ?? []).map(v => toCell(v, null));
+  const [nameAt, valueAt, helpAt] = settingsColumns(header);
+  if (nameAt < 0) return; // no 項目 column: check reports the header; nothing can be placed safely
+  const rows = settingsToAdd(grid.slice(1).map(r => toCell(r[nameAt], null)));
+  if (rows.length === 0) return;
+  const values = rows.map(([name, value, help]) => {
+    const row: (string | number)[] = Array.from({ length: width }, () => '');
+    row[nameAt] = name ?? '';
+    if (valueAt >= 0) row[valueAt] = value ?? '';
+    if (helpAt >= 0) row[helpAt] = help ?? '';
+    summary.addedSettings.push(String(name));
+    return row;
+  });
+  sheet.getRange(lastRow + 1, 1, values.length, width).setValues(values);
 }

@@ -5,8 +5,9 @@ import { demo } from './commands/demo';
 import { init } from './commands/init';
 import { remind } from './commands/remind';
 import { report } from './commands/report';
+import { upgrade } from './commands/upgrade';
 
-export const commands: readonly Command[] = [init, check, report, remind, demo];
+export const commands: readonly Command[] = [init, check, report, remind, upgrade, demo];
 
 function help(io: Io): void {
   io.out('chizai-desk — 知財経営支援事務局のブックをローカルで扱うツール\n');

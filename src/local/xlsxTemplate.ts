@@ -7,7 +7,7 @@ import { contract } from '../../sheets-templates/contract';
 import { serialFromYmd } from '../domain/dates';
 import { columnLetter } from '../domain/ledgerReader';
 import { tabByName } from '../domain/schema';
-import { type TabTemplate, workbookTemplate } from '../domain/template';
+import { type ColumnTemplate, type TabTemplate, workbookTemplate } from '../domain/template';
 import { dateOfSerial } from './xlsxWorkbook';
 
 export type SampleRow = Readonly<Record<string, string | number | boolean>>;
@@ -18,10 +18,10 @@ interface RangeValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 export const DATE_FORMAT = 'yyyy-mm-dd';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
 
 /** Date-typed cells of the contract are written as real dates, as a person's sheet would hold them. */
-function cellValueFor(tab: TabTemplate, header: string, value: string | number | boolean, row: SampleRow): ExcelJS.CellValue {
+export function cellValueFor(tab: TabTemplate, header: string, value: string | number | boolean, row: SampleRow): ExcelJS.CellValue {
   const spec = tabByName(tab.name);
   const column = spec?.columns.find(c => c.header === header);
   const isDateSetting =
@@ -32,7 +32,26 @@ function cellValueFor(tab: TabTemplate, header: string, value: string | number |
   return value;
 }
 
-function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly SampleRow[] | undefined): void {
+/** The column's dropdown (choices or TRUE/FALSE) on its data rows, 0-based column index. */
+export function addValidation(ws: ExcelJS.Worksheet, c: ColumnTemplate, index: number): void {
+  if (!c.validation) return;
+  const letter = columnLetter(index);
+  const list = c.validation === 'checkbox' ? ['TRUE', 'FALSE'] : c.validation;
+  // exceljs supports range validations but its typings lack them.
+  (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${VALIDATION_ROWS}`, {
+    type: 'list',
+    allowBlank: true,
+    showErrorMessage: false, // warn, never reject what people type; check explains the problem
+    formulae: [`"${list.join(',')}"`],
+    promptTitle: c.header,
+    prompt: `一覧から選んでください: ${list.join('、')}`,
+    showInputMessage: true,
+  });
+}
+
+export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
+
+export function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly SampleRow[] | undefined): void {
   const ws = wb.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = tab.columns.map(c => ({
     header: c.header,
@@ -41,23 +60,13 @@ function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly SampleRow
     style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
   }));
   const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.eachCell(cell => (cell.fill = HEADER_FILL));
+  header.font = HEADER_FONT;
+  header.eachCell(cell => {
+    cell.fill = HEADER_FILL;
+  });
 
   tab.columns.forEach((c, i) => {
-    if (!c.validation) return;
-    const letter = columnLetter(i);
-    const list = c.validation === 'checkbox' ? ['TRUE', 'FALSE'] : c.validation;
-    // exceljs supports range validations but its typings lack them.
-    (ws as unknown as RangeValidations).dataValidations.add(`${letter}2:${letter}${VALIDATION_ROWS}`, {
-      type: 'list',
-      allowBlank: true,
-      showErrorMessage: false, // warn, never reject what people type; check explains the problem
-      formulae: [`"${list.join(',')}"`],
-      promptTitle: c.header,
-      prompt: `一覧から選んでください: ${list.join('、')}`,
-      showInputMessage: true,
-    });
+    addValidation(ws, c, i);
   });
 
   const initial = rows ?? tab.initialRows.map(r => Object.fromEntries(tab.columns.map((c, i) => [c.header, r[i] ?? ''])));

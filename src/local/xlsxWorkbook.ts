@@ -132,3 +132,23 @@ export function readTables(wb: ExcelJS.Workbook): Map<string, RawTable> {
   });
   return tables;
 }
+
+/**
+ * exceljs reads a date- or time-formatted number as a Date and writes it back as 25569 + ms / 86400000,
+ * which is not the number it read: a 2:00 duration (0.0833…) came back 0.0833333333321. Put each such
+ * cell back as the serial it was, counted from the workbook's own epoch, so typed values stay as typed.
+ */
+export function keepTypedSerials(workbook: ExcelJS.Workbook): void {
+  const epoch = workbook.properties?.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const serial = (d: Date): number => (d.getTime() - epoch) / MS_PER_DAY;
+  workbook.eachSheet(ws =>
+    ws.eachRow({ includeEmpty: false }, row =>
+      row.eachCell({ includeEmpty: false }, cell => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const v = cell.value;
+        if (isDateValue(v) && !Number.isNaN(v.getTime())) cell.value = serial(v);
+        else if (v && typeof v === 'object' && 'formula' in v && isDateValue(v.result)) cell.value = { ...v, result: serial(v.result) };
+      })
+    )
+  );
+}

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contract } from '../../sheets-templates/contract';
+import { defaultContract, TAB_NAME } from '../../src/domain/schema';
 import { workbookTemplate } from '../../src/domain/template';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 import { BUILD_DIR, loadBundle, setClock } from './loadBundle';
@@ -93,6 +95,67 @@ describe('setupWorkbook', () => {
     const values = fake.sheetValues('情報取扱者名簿') ?? [];
     expect(values[0]).toEqual(['氏名', 'メール', '備考', '所属', '役割', '有効']);
     expect(values[1]?.slice(0, 3)).toEqual(['山田 花子', 'hanako@example.co.jp', 'メモ']);
+  });
+});
+
+describe('シートを準備 on a workbook made by an older version', () => {
+  /** The sample as a workbook made before contract version `version`: later tabs, columns and 設定 items left out. */
+  function olderSample(version: number): Record<string, unknown[][]> {
+    const sheets = sampleSheets();
+    const older: Record<string, unknown[][]> = {};
+    for (const tab of defaultContract.tabs) {
+      if ((tab.since ?? 1) >= version) continue;
+      const grid = sheets[tab.name] ?? [];
+      const keep = (grid[0] ?? []).map(h => !tab.columns.some(c => c.header === h && (c.since ?? 1) >= version));
+      const later = new Set(defaultContract.settings.filter(x => (x.since ?? 1) >= version).map(x => x.name));
+      older[tab.name] = grid
+        .filter((row, i) => i === 0 || tab.key !== 'settings' || !later.has(String(row[0])))
+        .map(row => row.filter((_, c) => keep[c]));
+    }
+    // One 設定 item removed by hand, as if the workbook predates it too.
+    older[TAB_NAME.settings] = (older[TAB_NAME.settings] ?? []).filter(row => row[0] !== 'リマインダー時刻');
+    return older;
+  }
+  const snapshot = (fake: ReturnType<typeof loadBundle>['fake']): Record<string, unknown[][]> =>
+    Object.fromEntries(fake.spreadsheet.getSheets().map(s => [s.getName(), fake.sheetValues(s.getName()) ?? []]));
+
+  test('adds later tabs, columns (after the last used column) and 設定 items; every other cell stays as it was', () => {
+    const older = olderSample(contract.version);
+    const { fake, app } = loadBundle({ sheets: older });
+    app.setupWorkbook();
+    const after = snapshot(fake);
+    for (const [name, grid] of Object.entries(older))
+      grid.forEach((row, r) => {
+        row.forEach((v, c) => {
+          expect([name, r, c, after[name]?.[r]?.[c]]).toEqual([name, r, c, v]);
+        });
+      });
+    for (const tab of workbookTemplate) {
+      const header = (after[tab.name]?.[0] ?? []) as string[];
+      for (const c of tab.columns) expect(header).toContain(c.header);
+    }
+    const added = (after[TAB_NAME.settings] ?? []).slice((older[TAB_NAME.settings] ?? []).length);
+    expect(added.map(r => r[0])).toContain('リマインダー時刻');
+    const said = fake.ui.alerts.map(a => a.prompt).join('\n');
+    expect(said).toContain('リマインダー時刻');
+  });
+
+  test('running it again changes nothing more', () => {
+    const { fake, app } = loadBundle({ sheets: olderSample(contract.version) });
+    app.setupWorkbook();
+    const once = JSON.stringify(snapshot(fake));
+    app.setupWorkbook();
+    expect(JSON.stringify(snapshot(fake))).toBe(once);
+  });
+
+  test('a tab whose name has a stray full-width space is that tab: no second tab is made', () => {
+    const { 案件台帳: cases = [], ...rest } = sampleSheets();
+    const { fake, app } = loadBundle({ sheets: { ...rest, '案件台帳　': cases } });
+    app.setupWorkbook();
+    const names = fake.spreadsheet.getSheets().map(s => s.getName());
+    expect(names).toContain('案件台帳　');
+    expect(names).not.toContain('案件台帳');
+    expect(fake.sheetValues('案件台帳　')).toEqual(cases);
   });
 });
 

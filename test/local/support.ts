@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import * as XLSX from 'xlsx';
 import { contract } from '../../sheets-templates/contract';
 import sample from '../../sheets-templates/sample.json';
+import { defaultContract, TAB_NAME } from '../../src/domain/schema';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CLI = join(ROOT, 'bin/chizai-desk.js');
@@ -304,11 +305,34 @@ export function fixture(clean = false): Fixture {
   return { rows, errors: [...sampleErrors, ...planted], warnings };
 }
 
+export interface FixtureOptions {
+  /**
+   * Lay the workbook out as a version of the tool before this contract version made it: tabs, columns and
+   * 設定 items the contract marks `since` this version or later are left out.
+   */
+  readonly madeBefore?: number;
+}
+
+const addedSince = (x: { readonly since?: number }, version: number | undefined): boolean =>
+  version !== undefined && x.since !== undefined && x.since >= version;
+
+/** The tab names a workbook made before `version` has (all of them when version is undefined). */
+export const tabsMadeBefore = (version: number | undefined): string[] =>
+  TAB_ORDER.filter(name => !defaultContract.tabs.some(t => t.name === name && addedSince(t, version)));
+
 /** Writes the fixture with SheetJS; returns the fixture it wrote. */
-export function writeFixture(path: string, clean = false): Fixture {
+export function writeFixture(path: string, clean = false, options: FixtureOptions = {}): Fixture {
   const fx = fixture(clean);
   const wb = XLSX.utils.book_new();
-  for (const tab of TAB_ORDER) {
+  const version = options.madeBefore;
+  const later = new Set(
+    defaultContract.tabs.flatMap(t => [
+      ...(addedSince(t, version) ? [t.name] : []),
+      ...t.columns.filter(c => addedSince(c, version)).map(c => `${t.name}\u0000${c.header}`),
+    ])
+  );
+  const laterSettings = new Set<string>(defaultContract.settings.filter(s => addedSince(s, version)).map(s => s.name));
+  for (const tab of tabsMadeBefore(version)) {
     const ws: XLSX.WorkSheet = {};
     if (tab === 'メモ') {
       ws.A1 = { t: 's', v: '事務局の覚え書き（チェック対象外）' };
@@ -316,11 +340,11 @@ export function writeFixture(path: string, clean = false): Fixture {
       XLSX.utils.book_append_sheet(wb, ws, tab);
       continue;
     }
-    const header = FIXTURE_HEADERS[tab] ?? [];
+    const header = (FIXTURE_HEADERS[tab] ?? []).filter(h => !later.has(`${tab}\u0000${h}`));
     header.forEach((h, c) => {
       ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: h };
     });
-    const list = fx.rows[tab] ?? [];
+    const list = (fx.rows[tab] ?? []).filter(r => !(tab === TAB_NAME.settings && laterSettings.has(String(r.項目))));
     list.forEach((row, i) => {
       header.forEach((h, c) => {
         const v = row[h];
