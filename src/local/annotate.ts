@@ -9,7 +9,6 @@ import { normalizeHeader } from '../domain/cellParsers';
 import { serialFromYmd } from '../domain/dates';
 import type { TabLayout } from '../domain/ledgerReader';
 import { cellBackground, type Marks, mergeNote } from '../domain/marks';
-import { isDateValue } from '../domain/rawTable';
 import { DATE_FORMAT } from './xlsxTemplate';
 import { dateOfSerial, keepTypedSerials } from './xlsxWorkbook';
 
