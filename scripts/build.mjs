@@ -1,15 +1,25 @@
 // Builds build/Code.js + build/appsscript.json (Apps Script, clasp's rootDir) and dist/cli.js (Node CLI).
+//
+//   node scripts/build.mjs                                  both builds into the repository (npm run build)
+//   node scripts/build.mjs --contract FILE --out DIR        both builds into DIR/build and DIR/dist, with every
+//                                                           import of sheets-templates/contract resolved to FILE
+//
+// The second form is how a test proves the contract drives the code: FILE spreads the real contract and adds a
+// tab, and the built CLI and bundle must check that tab with no other change. A CLI built outside the
+// repository finds its runtime libraries with NODE_PATH=<repo>/node_modules.
 
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const entryPoints = JSON.parse(readFileSync(join(root, 'src/gas/entryPoints.json'), 'utf8'));
 const GLOBAL = 'ChizaiDesk';
+const CONTRACT = join(root, 'sheets-templates/contract.ts');
 
 // The holiday package ships every field for 1970-2050 (~230 KB); the bundle loads on every edit,
 // so keep only date → name from 2000 on.
@@ -26,42 +36,68 @@ const compactHolidays = {
   },
 };
 
+/** Resolves every import of sheets-templates/contract (but the one in `file` itself) to `file`. */
+const contractFrom = file => ({
+  name: 'contract-from',
+  setup(b) {
+    b.onResolve({ filter: /(^|[\\/])sheets-templates[\\/]contract(\.ts)?$/ }, args =>
+      resolve(args.importer) === file ? undefined : { path: file }
+    );
+  },
+});
+
 // Apps Script sees only top-level function declarations: forward each entry point to the IIFE.
 const footer = entryPoints.map(name => `function ${name}(e) { return ${GLOBAL}.${name}(e); }`).join('\n');
 
-mkdirSync(join(root, 'build'), { recursive: true });
-await build({
-  entryPoints: [join(root, 'src/gas/main.ts')],
-  bundle: true,
-  format: 'iife',
-  globalName: GLOBAL,
-  target: 'es2020',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  minify: true,
-  legalComments: 'none',
-  charset: 'utf8',
-  outfile: join(root, 'build/Code.js'),
-  footer: { js: `\n${footer}\n` },
-  plugins: [compactHolidays],
-  logLevel: 'warning',
-});
-copyFileSync(join(root, 'appsscript.json'), join(root, 'build/appsscript.json'));
+/**
+ * Both builds. `contract` is the contract module every import of sheets-templates/contract resolves to;
+ * `outDir` receives build/ (Code.js, appsscript.json) and dist/ (cli.js).
+ */
+export async function buildAll({ contract = CONTRACT, outDir = root } = {}) {
+  const plugins = [compactHolidays, ...(resolve(contract) === CONTRACT ? [] : [contractFrom(resolve(contract))])];
+  mkdirSync(join(outDir, 'build'), { recursive: true });
+  await build({
+    entryPoints: [join(root, 'src/gas/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    outfile: join(outDir, 'build/Code.js'),
+    footer: { js: `\n${footer}\n` },
+    plugins,
+    logLevel: 'warning',
+  });
+  copyFileSync(join(root, 'appsscript.json'), join(outDir, 'build/appsscript.json'));
 
-await build({
-  entryPoints: [join(root, 'src/local/cli.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // Runtime libraries load from node_modules; zod and the holiday table are bundled (smaller and faster to
-  // start than their CommonJS builds), as they are in Code.js.
-  external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).filter(
-    name => name !== 'zod' && name !== '@holiday-jp/holiday_jp'
-  ),
-  plugins: [compactHolidays],
-  outfile: join(root, 'dist/cli.js'),
-  logLevel: 'warning',
-});
-const kb = (statSync(join(root, 'build/Code.js')).size / 1024).toFixed(1);
-if (!process.env.npm_config_loglevel?.includes('silent')) console.error(`build/Code.js ${kb} KB, dist/cli.js written`);
+  await build({
+    entryPoints: [join(root, 'src/local/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Runtime libraries load from node_modules; zod and the holiday table are bundled (smaller and faster to
+    // start than their CommonJS builds), as they are in Code.js.
+    external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).filter(
+      name => name !== 'zod' && name !== '@holiday-jp/holiday_jp'
+    ),
+    plugins,
+    outfile: join(outDir, 'dist/cli.js'),
+    logLevel: 'warning',
+  });
+  return { codeBytes: statSync(join(outDir, 'build/Code.js')).size };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { contract: { type: 'string' }, out: { type: 'string' } } });
+  const { codeBytes } = await buildAll({
+    contract: values.contract ? resolve(values.contract) : CONTRACT,
+    outDir: values.out ? resolve(values.out) : root,
+  });
+  const kb = (codeBytes / 1024).toFixed(1);
+  if (!process.env.npm_config_loglevel?.includes('silent')) console.error(`build/Code.js ${kb} KB, dist/cli.js written`);
+}
