@@ -24,15 +24,12 @@ export interface BundleContext {
   [name: string]: unknown;
 }
 
-export function loadBundle(options: FakeGoogleOptions = {}): { fake: FakeGoogle; app: BundleContext } {
-  if (!existsSync(join(BUILD_DIR, 'Code.js'))) throw new Error('build/Code.js is missing: run `npm run build` (npm test does)');
+/** Loads Code.js from `folder` (default build/, what `npm run build` writes and clasp pushes). */
+export function loadBundle(options: FakeGoogleOptions = {}, folder = BUILD_DIR): { fake: FakeGoogle; app: BundleContext } {
+  if (!existsSync(join(folder, 'Code.js'))) throw new Error(`${folder}/Code.js is missing: run \`npm run build\` (npm test does)`);
   const fake = createFakeGoogle(options);
   // Only Code.js: appsscript.json is the manifest, not a script.
-  const app = gas.require(
-    BUILD_DIR,
-    { ...fake.globals, __proto__: gas.globalMockDefault },
-    { filter: (f: string) => f.endsWith('Code.js') }
-  );
+  const app = gas.require(folder, { ...fake.globals, __proto__: gas.globalMockDefault }, { filter: (f: string) => f.endsWith('Code.js') });
   fake.adoptRealm(app);
   return { fake, app };
 }
