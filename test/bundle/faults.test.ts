@@ -65,6 +65,30 @@ function cleanRunState(): Record<string, string[][]> {
 
 const expectedAfterCheck = cleanRunState();
 
+const MONTH = '2024-11';
+const liveReports = (fake: FakeGoogle) => fake.documents.filter(d => !d.trashed && d.name.includes(MONTH));
+
+/** The daily reminder trigger firing at `at`. */
+const AT = new Date(`${SAMPLE_AS_OF}T08:00:00+09:00`);
+const LATER = new Date(`${SAMPLE_AS_OF}T08:30:00+09:00`);
+function trigger(fake: FakeGoogle, app: BundleContext, at: Date): void {
+  setClock(app, at.toISOString());
+  fake.simulateTimeTrigger(app.sendReminders as never, { at });
+}
+/** Who gets a digest on a run without faults. */
+const cleanMail = (() => {
+  const { fake, app } = open();
+  trigger(fake, app, AT);
+  return fake.sentMail.map(m => m.to).sort();
+})();
+
+/** 実行ログ's rows as 結果 → 詳細 pairs, in order. */
+function logResults(fake: FakeGoogle): { result: string; detail: string }[] {
+  const [header = [], ...rows] = fake.sheetValues('実行ログ') ?? [];
+  const at = (h: string) => header.map(norm).indexOf(h);
+  return rows.map(r => ({ result: String(r[at('結果')]), detail: String(r[at('詳細')]) }));
+}
+
 /** The calls checkAllEntries makes, to fail each of them in turn. */
 const callsOfCheck = (() => {
   const { fake, app } = open();
@@ -130,36 +154,7 @@ describe('a Sheets call failing during onEdit', () => {
   });
 });
 
-describe('the lock held by another execution', () => {
-  test('checkAllEntries still finishes or says why, never changes a typed value; once the lock is free a run finishes the work', () => {
-    const { fake, app } = open();
-    const typed = typedCells(fake);
-    fake.lock.holdScriptLockElsewhere(true);
-    fake.lock.holdDocumentLockElsewhere(true);
-    expect(() => app.checkAllEntries()).not.toThrow();
-    expect(fake.ui.alerts).toHaveLength(1);
-    expect(typedCells(fake)).toEqual(typed);
-    fake.lock.holdScriptLockElsewhere(false);
-    fake.lock.holdDocumentLockElsewhere(false);
-    fake.endExecution();
-    app.checkAllEntries();
-    expect(workbookState(fake)).toEqual(expectedAfterCheck);
-  });
-
-  test('onEdit with the lock held elsewhere: no exception, no dialog, the typed value kept', () => {
-    const { fake } = open();
-    fake.lock.holdScriptLockElsewhere(true);
-    fake.lock.holdDocumentLockElsewhere(true);
-    expect(() => fake.simulateUserEdit('会議登録簿', 3, 3, [['あした']])).not.toThrow();
-    expect(fake.ui.alerts).toEqual([]);
-    expect(fake.sheet('会議登録簿')?._cell(3, 3).value).toBe('あした');
-  });
-});
-
 describe('generateMonthlyReport when a call fails half-way', () => {
-  const MONTH = '2024-11';
-  const liveReports = (fake: FakeGoogle) => fake.documents.filter(d => !d.trashed && d.name.includes(MONTH));
-
   function clean(): string {
     const { fake, app } = open();
     fake.ui.queuePrompt(MONTH);
@@ -188,37 +183,9 @@ describe('generateMonthlyReport when a call fails half-way', () => {
       expect(fake.formulasCreated).toEqual([]);
     }
   );
-
-  test('the lock held by another run: the person is told to try again, no report is made; once free, one report', () => {
-    const { fake, app } = open();
-    fake.lock.holdDocumentLockElsewhere(true);
-    fake.lock.holdScriptLockElsewhere(true);
-    fake.ui.queuePrompt(MONTH);
-    app.generateMonthlyReport();
-    expect(liveReports(fake)).toHaveLength(0);
-    expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/もう一度/);
-    fake.lock.holdDocumentLockElsewhere(false);
-    fake.lock.holdScriptLockElsewhere(false);
-    fake.endExecution();
-    fake.ui.queuePrompt(MONTH);
-    app.generateMonthlyReport();
-    expect(liveReports(fake)).toHaveLength(1);
-  });
 });
 
 describe('sendReminders when a Sheets call fails', () => {
-  const AT = new Date(`${SAMPLE_AS_OF}T08:00:00+09:00`);
-  const LATER = new Date(`${SAMPLE_AS_OF}T08:30:00+09:00`);
-  function trigger(fake: FakeGoogle, app: BundleContext, at: Date): void {
-    setClock(app, at.toISOString());
-    fake.simulateTimeTrigger(app.sendReminders as never, { at });
-  }
-  const cleanMail = (() => {
-    const { fake, app } = open();
-    trigger(fake, app, AT);
-    return fake.sentMail.map(m => m.to).sort();
-  })();
-
   test('reading the workbook fails before anything is sent: nothing sent; the retry sends each digest once', () => {
     const { fake, app } = open();
     fake.faults.failNext('Range.getValues');
@@ -238,5 +205,83 @@ describe('sendReminders when a Sheets call fails', () => {
     expect(fake.faults.pendingCount()).toBe(0);
     trigger(fake, app, LATER);
     expect(fake.sentMail.map(m => m.to).sort()).toEqual(cleanMail);
+  });
+});
+
+// The entry points that take a lock (src/gas: LockService in reminders.ts and reportDoc.ts), each run while
+// another execution holds it: the person (or 実行ログ, for a trigger) is told why, nothing is half done, and once
+// the lock is free the next run does the whole work once.
+describe('the lock held by another execution', () => {
+  test('sendReminders (script lock): nothing sent, 実行ログ says another run is sending; the next run sends each digest once', () => {
+    const { fake, app } = open();
+    const typed = typedCells(fake);
+    fake.lock.holdScriptLockElsewhere(true);
+    trigger(fake, app, AT);
+    expect(fake.lock.attempts).toContainEqual(expect.objectContaining({ kind: 'script', acquired: false }));
+    expect(fake.sentMail).toEqual([]);
+    expect(logResults(fake).at(-1)).toEqual({ result: 'locked', detail: expect.stringContaining('別の実行がリマインダーを送信中') });
+    expect(typedCells(fake)).toEqual(typed);
+
+    fake.lock.holdScriptLockElsewhere(false);
+    trigger(fake, app, LATER);
+    expect(fake.sentMail.map(m => m.to).sort()).toEqual(cleanMail);
+    expect(cleanMail.length).toBeGreaterThan(0);
+  });
+
+  test('installTriggers (script lock): the dialog says to try again and no trigger changes; once free, exactly one daily trigger', () => {
+    const { fake, app } = open();
+    fake.lock.holdScriptLockElsewhere(true);
+    expect(() => app.installTriggers()).not.toThrow();
+    expect(fake.lock.attempts).toContainEqual(expect.objectContaining({ kind: 'script', acquired: false }));
+    expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/別の実行がトリガーを設定中.*もう一度/);
+    expect(fake.triggers).toEqual([]);
+    expect(logResults(fake).at(-1)?.result).toBe('locked');
+
+    fake.lock.holdScriptLockElsewhere(false);
+    fake.endExecution();
+    app.installTriggers();
+    expect(fake.triggers.map(t => t.handlerFunction)).toEqual(['sendReminders']);
+  });
+
+  test('generateMonthlyReport (document lock): the person is told to try again, no report is made; once free, one report', () => {
+    const { fake, app } = open();
+    const typed = typedCells(fake);
+    fake.lock.holdDocumentLockElsewhere(true);
+    fake.ui.queuePrompt(MONTH);
+    app.generateMonthlyReport();
+    expect(fake.lock.attempts).toContainEqual(expect.objectContaining({ kind: 'document', acquired: false }));
+    expect(liveReports(fake)).toHaveLength(0);
+    expect(fake.ui.alerts.at(-1)?.prompt).toMatch(/もう一度/);
+    expect(typedCells(fake)).toEqual(typed);
+
+    fake.lock.holdDocumentLockElsewhere(false);
+    fake.endExecution();
+    fake.ui.queuePrompt(MONTH);
+    app.generateMonthlyReport();
+    expect(liveReports(fake)).toHaveLength(1);
+  });
+});
+
+// Checking writes only marks, the same on every run, so it takes no lock: a run of sendReminders (which checks
+// under the script lock) or generateMonthlyReport elsewhere never stops a check or an edit's marks.
+describe('checkAllEntries and onEdit take no lock', () => {
+  test('with both locks held elsewhere, checkAllEntries asks for neither and writes every mark', () => {
+    const { fake, app } = open();
+    fake.lock.holdScriptLockElsewhere(true);
+    fake.lock.holdDocumentLockElsewhere(true);
+    app.checkAllEntries();
+    expect(fake.lock.attempts).toEqual([]);
+    expect(workbookState(fake)).toEqual(expectedAfterCheck);
+  });
+
+  test('with both locks held elsewhere, onEdit asks for neither and marks the typed cell, keeping its value', () => {
+    const { fake } = open();
+    fake.lock.holdScriptLockElsewhere(true);
+    fake.lock.holdDocumentLockElsewhere(true);
+    fake.simulateUserEdit('会議登録簿', 3, 3, [['あした']]);
+    expect(fake.lock.attempts).toEqual([]);
+    expect(fake.ui.alerts).toEqual([]);
+    expect(fake.sheet('会議登録簿')?._cell(3, 3).value).toBe('あした');
+    expect(fake.sheet('会議登録簿')?._cell(3, 3).note).toContain('あした');
   });
 });
