@@ -389,7 +389,7 @@ which still builds the model. check --annotate, which writes a copy of the model
   if (bigReport && bigReport.seconds / big.floor.seconds > 1.5)
     lines.push(
       '',
-      `**report grows faster than the rows** (no target, but the figure the issue asks for): ×${f2(bigReport.seconds / big.floor.seconds)} the bare
+      `**report grows faster than the rows** (no target, but a figure worth watching): ×${f2(bigReport.seconds / big.floor.seconds)} the bare
 read and ${mib(bigReport.mib)} at ${big.rows.toLocaleString('en')} rows. Its appendix lists every PD稼働記録 row of the month as a table row of the
 .docx (about a tenth of the rows here), and the docx library holds the whole document as objects before it writes
 it. A real year has a few hundred rows, where this does not show; for a workbook this size, summarising the appendix

@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus (issue #7): the sample workbook as people really leave it after a year of editing,
+ * The bad-input corpus: the sample workbook as people really leave it after a year of editing,
  * one case per kind of trouble, each with what `check` must say about it.
  *
  * A case is data: edits to a clean copy of the sample (its planted problems fixed, so it checks clean),

@@ -1,5 +1,5 @@
 /**
- * sendReminders and installTriggers (issue 5): the day's digests by MailApp, from a daily time-driven
+ * sendReminders and installTriggers: the day's digests by MailApp, from a daily time-driven
  * trigger or the menu. Mail is an export: the approval gate decides first (§21 12-14); addresses come only
  * from active handlers (§20(1)); every send, skip and failure goes to 実行ログ in one write; a digest whose
  * key 実行ログ already holds as 'sent' is never sent again, so a retried or doubled trigger is harmless.

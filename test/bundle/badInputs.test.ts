@@ -1,6 +1,6 @@
 /**
  * The bad-input corpus (scripts/make-bad-inputs.ts) as Google Sheets holds it, through build/Code.js on the
- * fakes (issue #7): checkAllEntries and onEdit let no exception reach the person except as a clear dialog,
+ * fakes: checkAllEntries and onEdit let no exception reach the person except as a clear dialog,
  * write nothing into a column people type in (only 期限/状態, notes, backgrounds and 実行ログ are the
  * system's), create no formula, and mark exactly the cells the local `check` names.
  */

@@ -1,6 +1,6 @@
 /**
- * Faults through build/Code.js on the fakes (issue #7 "Faults"): a Sheets call failing mid-run and the lock
- * held by another execution. The person gets a clear dialog (or, in onEdit, nothing: a simple trigger never
+ * Faults through build/Code.js on the fakes: a Sheets call failing mid-run and the lock held by another
+ * execution. The person gets a clear dialog (or, in onEdit, nothing: a simple trigger never
  * interrupts typing), no typed value changes, and the next run finishes the work: the workbook ends exactly
  * as a run without the fault leaves it.
  */

@@ -1,5 +1,5 @@
 /**
- * sendReminders and installTriggers on the Google fakes (issue 5 "Sending, Apps Script", issue 6): mail only
+ * sendReminders and installTriggers on the Google fakes (mail as an export, §20(1), §21 12-14): mail only
  * to active handlers, only with approval, once per digest per day, within the quota, under the script lock.
  */
 import { installTriggersCommand, logHistory, sendRemindersJob } from '../../src/gas/reminders';

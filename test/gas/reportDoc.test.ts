@@ -1,5 +1,5 @@
 /**
- * generateMonthlyReport on the Google fakes (issue 4 "Deliver" 2 and "Done when"): one Google Doc named
+ * generateMonthlyReport on the Google fakes (DESIGN "Apps Script contract"): one Google Doc named
  * 月次活動報告書_YYYY-MM with real headings and tables, only with the approval recorded (§21 12-14), one
  * current Doc per month however often it runs, filed in 報告書フォルダID, logged in 実行ログ, and a count of
  * Docs calls that does not grow with the workbook.
@@ -150,7 +150,7 @@ describe('generateMonthlyReport makes one Google Doc for the month', () => {
   });
 });
 
-describe('one current Doc per month (issue 4: generating again never leaves two current ones)', () => {
+describe('one current Doc per month: generating again never leaves two current ones', () => {
   test('a second run for the same month rewrites the same Doc (same link) instead of adding one', () => {
     const fake = fakeWith();
     const first = run(fake);
@@ -249,7 +249,7 @@ describe('the approval gate (§21 12-14): a Doc is an export', () => {
   });
 });
 
-describe('Docs calls do not grow with the number of rows (issue 4 "Done when")', () => {
+describe('Docs calls do not grow with the number of rows (DESIGN "Apps Script contract": batched calls)', () => {
   test('the sample and the sample with 600 more PD rows take the same number of Docs calls', () => {
     const small = fakeWith();
     small.calls.reset();

@@ -1,5 +1,5 @@
 /**
- * Bad input through every CLI command (issue #7; DESIGN "Local CLI contract"): for each case of the corpus
+ * Bad input through every CLI command (DESIGN "Local CLI contract"): for each case of the corpus
  * (scripts/make-bad-inputs.ts) each command ends with the contract's exit code and a Japanese message that
  * names the tab, row and column of each cell at fault, never a stack trace; the input's bytes are unchanged;
  * no output is left half-written. Each run generates the corpus afresh into its own temporary folder (two
@@ -222,7 +222,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('the corpus covers every kind of trouble the issue lists, each case in its own file', () => {
+test('the corpus covers every kind of trouble people leave in a workbook, each case in its own file', () => {
   const names = cases.map(c => c.name);
   expect(new Set(names).size).toBe(names.length);
   for (const c of cases) if (c.kind === 'workbook' || c.name !== 'does-not-exist') expect(existsSync(pathOf(c))).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * `chizai-desk check` end to end (issue 3 "Done when"; DESIGN "Local CLI contract"): a realistic workbook
+ * `chizai-desk check` end to end (DESIGN "Local CLI contract"): a realistic workbook
  * written by SheetJS — columns in another order than the template, extra columns, an extra tab, dates typed
  * as text (2024/10/11, 令和6年10月1日, R6.10.1, 2024-10-11) and as date cells, hours as 3:30, durations and
  * full-width digits — checked by the built CLI in a child process.
@@ -68,7 +68,7 @@ beforeAll(() => {
 });
 afterAll(removeTempDirs);
 
-describe('check --json on a realistic workbook (issue 3 "Done when")', () => {
+describe('check --json on a realistic workbook: every finding at its tab, row and column', () => {
   test('--json prints one JSON object on stdout and nothing else', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(Object.keys(json).sort()).toEqual(['findings', 'meetings', 'today']);
@@ -196,7 +196,7 @@ describe('exit codes and messages (DESIGN "Local CLI contract")', () => {
   });
 });
 
-describe('check --annotate OUT.xlsx (issue 3 "Deliver" 4), read back with SheetJS', () => {
+describe('check --annotate OUT.xlsx: marks in a copy, the input untouched, read back with SheetJS', () => {
   let input: string;
   let out: string;
   let hashBefore: string;

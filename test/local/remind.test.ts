@@ -1,5 +1,5 @@
 /**
- * `chizai-desk remind` (DESIGN "Local CLI contract", issue 5 "Local"): one .eml per recipient in the outbox,
+ * `chizai-desk remind` (DESIGN "Local CLI contract"): one .eml per recipient in the outbox,
  * parsed back with an independent parser (mailparser); --state makes a second run add nothing; nothing on
  * a non-business day; --json prints only {"sent","skipped"}. Runs the command in-process on a workbook
  * written by SheetJS with the sample's rows typed the way people type them.

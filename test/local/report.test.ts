@@ -1,6 +1,6 @@
 /**
- * `chizai-desk report <book.xlsx> --month YYYY-MM [--out DIR] [--json]` (issue 4 "Deliver" 3; DESIGN
- * "Local CLI contract"): the demo's sample workbook in a temp dir, the .docx read back with mammoth (a reader
+ * `chizai-desk report <book.xlsx> --month YYYY-MM [--out DIR] [--json]` (DESIGN "Local CLI
+ * contract"): the demo's sample workbook in a temp dir, the .docx read back with mammoth (a reader
  * independent of the docx package that wrote it), the JSON model, and the usage errors.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 4 "Done when": LibreOffice renders the monthly report to pages a secretariat would hand to the
+ * The monthly report as a document: LibreOffice renders it to pages a secretariat would hand to the
  * Office. Runs only where soffice (and poppler's pdfinfo/pdftotext) are installed; skipped elsewhere.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Local mode on the live workbook (issue 8): the Sheets API adapter, against a loopback stand-in for
+ * Local mode on the live workbook (`--sheet`): the Sheets API adapter, against a loopback stand-in for
  * Google. One read-only request per run, the same RawTables and results as the .xlsx of the same data,
  * and a Japanese message a user can act on for each failure.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 8 "Done when": check, report and remind give the same JSON with `--sheet` (against a loopback
+ * `--sheet <spreadsheetId>` (DESIGN "Local CLI contract"): check, report and remind give the same JSON with `--sheet` (against a loopback
  * stand-in for the Sheets API) as with the .xlsx of the same data, through the commands themselves.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Due dates and statuses do not depend on the machine's time zone (issue 3 "Done when"; DESIGN "Shape":
+ * Due dates and statuses do not depend on the machine's time zone (DESIGN "Shape":
  * every date is a calendar date, results must not change with TZ). The same workbook — date cells, text
  * dates and duration cells — is checked by the CLI under three zones, one of them a day behind Tokyo.
  */

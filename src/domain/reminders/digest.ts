@@ -1,6 +1,6 @@
 /**
  * A reminder digest as mail: subject, Japanese plain-text body, and the key that makes sending it
- * idempotent. What may leave the workbook is fixed here (§21 16⑥, issue 6): the body is built only from
+ * idempotent. What may leave the workbook is fixed here (§21 16⑥): the body is built only from
  * the item fields in MAIL_FIELDS, never from a row of the ledger.
  */
 import { WEEKDAY_JA, weekday, type Ymd } from '../dates';

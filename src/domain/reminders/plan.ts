@@ -1,5 +1,5 @@
 /**
- * Reminder planning: for one day, what each person must act on (issue 5). Pure: the same ledger, check
+ * Reminder planning: for one day, what each person must act on. Pure: the same ledger, check
  * and day give the same digests in every runtime and TZ.
  *
  * Addresses come only from HandlerList (§20(1)): a person named in the ledger who is not an active

@@ -1,5 +1,5 @@
 /**
- * Reminder mail content (issue 5 "Content", issue 6 "What may leave"): IDs, kinds, dates and links only.
+ * Reminder mail content (§21 16⑥: what may leave the workbook): IDs, kinds, dates and links only.
  */
 import sample from '../../../sheets-templates/sample.json';
 import { calendarOf, check } from '../../../src/domain/check';
@@ -94,7 +94,7 @@ describe('subject and body', () => {
   });
 });
 
-describe('what may leave the workbook (issue 6)', () => {
+describe('what may leave the workbook (§21 16⑥: IDs, kinds, dates and links, never ledger text)', () => {
   test('the allow-list of item fields in mail is exactly kind, ref, due, sheet, row', () => {
     expect([...MAIL_FIELDS]).toEqual(['kind', 'ref', 'due', 'sheet', 'row']);
   });

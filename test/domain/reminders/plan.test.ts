@@ -1,5 +1,5 @@
 /**
- * Reminder planning (issue 5): who is told what on which day. Expectations on the sample come from
+ * Reminder planning (DESIGN `remind`): who is told what on which day. Expectations on the sample come from
  * sheets-templates/SAMPLE.md ("Planted conditions", "PD timesheet continuity").
  */
 import sample from '../../../sheets-templates/sample.json';

@@ -65,7 +65,7 @@ const NOVEMBER: Book = {
   ],
 };
 
-describe('report layout (issue 4 "Deliver" 1: 概要, PD稼働, 伴走支援, 会議, 専門家活用, 要対応事項, appendix)', () => {
+describe('report layout: 概要, PD稼働, 伴走支援, 会議, 専門家活用, 要対応事項, appendix', () => {
   const blocks = blocksOf(readBook(NOVEMBER), '2024-11', '2024-12-02');
 
   test('the report opens with its title naming the month, then the six sections and the appendix in order', () => {

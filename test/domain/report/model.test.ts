@@ -1,5 +1,5 @@
 /**
- * The monthly report's figures (issue 4; DESIGN.md `report --json`) against hand-computed values:
+ * The monthly report's figures (DESIGN.md `report --json`) against hand-computed values:
  * the sample workbook for 2024-11 (sheets-templates/SAMPLE.md "Figures for reportMonth 2024-11") and a
  * second, small workbook built here whose every figure is worked out in the comments.
  */

@@ -47,7 +47,7 @@ describe('pd-day-over-standard: a PD day above PD標準時間 is worth a second 
   });
 });
 
-describe('PD hours are above 0 and at most 24 (issue 3 "Rules")', () => {
+describe('PD hours are above 0 and at most 24 (a day has 24 hours; 0 is no activity)', () => {
   test.each([
     [0, '0 h'],
     [-1, 'negative'],

@@ -1,7 +1,7 @@
 import { checkBook, dateCell, expertRow, findingsOf, meetingRow, pdRow } from './book';
 
 // 設定 in book.ts: 事業開始日 2024-06-03, 事業終了日 2025-03-31.
-describe('outside-programme-period: entries dated outside 事業開始日..事業終了日 are warned (§14; issue 3 "Rules")', () => {
+describe('outside-programme-period: entries dated outside 事業開始日..事業終了日 are warned (§14)', () => {
   test('a meeting before 事業開始日 is a warning at its 開催日 (a wrong year is the usual typo)', () => {
     const result = checkBook({ 会議登録簿: [meetingRow('M-001', '月次連絡会', '2023-07-10')] });
     expect(findingsOf(result, 'outside-programme-period')).toEqual([
