@@ -116,10 +116,6 @@ export class FaultInjector {
     return n;
   }
 
-  clear(): void {
-    this.pending.clear();
-  }
-
   /** Used by the instrumentation: throws if a fault is armed for this call. */
   _check(name: string, className: string, target: object): void {
     const list = this.pending.get(name);

@@ -1,4 +1,4 @@
-/** DriveApp fake: files and folders by id, a root folder, name lookup, trash, moves. */
+/** DriveApp fake: files by id, trash, and moves into a folder (the report folder). */
 import { Fake, type Public, type Runtime, type Slice } from './counter';
 
 export const MimeType = Object.freeze({
@@ -77,17 +77,6 @@ export class DriveStore {
   }
 }
 
-export function fileUrl(rec: DriveFileRecord): string {
-  switch (rec.mimeType) {
-    case MimeType.GOOGLE_DOCS:
-      return `https://docs.google.com/document/d/${rec.id}/edit?usp=drivesdk`;
-    case MimeType.GOOGLE_SHEETS:
-      return `https://docs.google.com/spreadsheets/d/${rec.id}/edit?usp=drivesdk`;
-    default:
-      return `https://drive.google.com/file/d/${rec.id}/view?usp=drivesdk`;
-  }
-}
-
 function idOf(x: unknown): string | undefined {
   const id = (x as { _id?: unknown } | null)?._id;
   return typeof id === 'string' ? id : undefined;
@@ -109,23 +98,7 @@ export class FakeDriveApp extends Fake implements Slice<GoogleAppsScript.Drive.D
 
   getFolderById(id: string): FakeFolder {
     if (!this.store.folders.has(String(id))) throw this._rt.error(NOT_FOUND);
-    return new FakeFolder(this._rt, this.store, String(id));
-  }
-
-  getRootFolder(): FakeFolder {
-    return new FakeFolder(this._rt, this.store, this.store.rootId);
-  }
-
-  /** Every file with this exact name, anywhere (trashed ones included, as DriveApp does). */
-  getFilesByName(name: string): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter(f => f.name === String(name)).map(f => f.id);
-    return new FakeFileIterator(this._rt, this.store, ids);
-  }
-
-  createFolder(name: string): FakeFolder {
-    const id = this.store.newId('fake-folder');
-    this.store.folders.set(id, { id, name: String(name), parents: [this.store.rootId], trashed: false });
-    return new FakeFolder(this._rt, this.store, id);
+    return new FakeFolder(this._rt, String(id));
   }
 }
 
@@ -144,27 +117,6 @@ export class FakeFile extends Fake implements Slice<GoogleAppsScript.Drive.File,
     return r;
   }
 
-  getId(): string {
-    return this._id;
-  }
-
-  getName(): string {
-    return this.rec.name;
-  }
-
-  setName(name: string): this {
-    this.rec.name = String(name);
-    return this;
-  }
-
-  getMimeType(): string {
-    return this.rec.mimeType;
-  }
-
-  getUrl(): string {
-    return fileUrl(this.rec);
-  }
-
   isTrashed(): boolean {
     return this.rec.trashed;
   }
@@ -181,133 +133,14 @@ export class FakeFile extends Fake implements Slice<GoogleAppsScript.Drive.File,
     this.rec.parents = [id];
     return this;
   }
-
-  getParents(): FakeFolderIterator {
-    return new FakeFolderIterator(this._rt, this.store, [...this.rec.parents]);
-  }
 }
 
+/** A folder as getFolderById hands it over: the adapter only moves files into it (File.moveTo). */
 export class FakeFolder extends Fake implements Slice<GoogleAppsScript.Drive.Folder, Public<FakeFolder>> {
   constructor(
     rt: Runtime,
-    private readonly store: DriveStore,
     readonly _id: string
   ) {
     super(rt, 'Folder');
-  }
-
-  private get rec(): DriveFolderRecord {
-    const r = this.store.folders.get(this._id);
-    if (!r) throw this._rt.error(NOT_FOUND);
-    return r;
-  }
-
-  getId(): string {
-    return this._id;
-  }
-
-  getName(): string {
-    return this.rec.name;
-  }
-
-  setName(name: string): this {
-    this.rec.name = String(name);
-    return this;
-  }
-
-  getUrl(): string {
-    return `https://drive.google.com/drive/folders/${this._id}`;
-  }
-
-  isTrashed(): boolean {
-    return this.rec.trashed;
-  }
-
-  setTrashed(trashed: boolean): this {
-    this.rec.trashed = Boolean(trashed);
-    return this;
-  }
-
-  getParents(): FakeFolderIterator {
-    return new FakeFolderIterator(this._rt, this.store, [...this.rec.parents]);
-  }
-
-  /** Files in this folder with this exact name (trashed ones included, as DriveApp does). */
-  getFilesByName(name: string): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter(f => f.parents.includes(this._id) && f.name === String(name)).map(f => f.id);
-    return new FakeFileIterator(this._rt, this.store, ids);
-  }
-
-  getFiles(): FakeFileIterator {
-    const ids = [...this.store.files.values()].filter(f => f.parents.includes(this._id)).map(f => f.id);
-    return new FakeFileIterator(this._rt, this.store, ids);
-  }
-
-  addFile(child: FakeFile | GoogleAppsScript.Drive.File): this {
-    const rec = this.store.files.get(idOf(child) ?? '');
-    if (!rec) throw this._rt.error(NOT_FOUND);
-    if (!rec.parents.includes(this._id)) rec.parents.push(this._id);
-    return this;
-  }
-
-  removeFile(child: FakeFile | GoogleAppsScript.Drive.File): this {
-    const rec = this.store.files.get(idOf(child) ?? '');
-    if (!rec) throw this._rt.error(NOT_FOUND);
-    rec.parents = rec.parents.filter(p => p !== this._id);
-    return this;
-  }
-
-  createFolder(name: string): FakeFolder {
-    const id = this.store.newId('fake-folder');
-    this.store.folders.set(id, { id, name: String(name), parents: [this._id], trashed: false });
-    return new FakeFolder(this._rt, this.store, id);
-  }
-}
-
-const END_OF_ITERATION = 'Cannot retrieve the next object: iterator has reached the end.';
-
-export class FakeFileIterator extends Fake implements Slice<GoogleAppsScript.Drive.FileIterator, Public<FakeFileIterator>> {
-  private i = 0;
-
-  constructor(
-    rt: Runtime,
-    private readonly store: DriveStore,
-    private readonly ids: readonly string[]
-  ) {
-    super(rt, 'FileIterator');
-  }
-
-  hasNext(): boolean {
-    return this.i < this.ids.length;
-  }
-
-  next(): FakeFile {
-    const id = this.ids[this.i];
-    if (id === undefined) throw this._rt.error(END_OF_ITERATION);
-    this.i += 1;
-    return new FakeFile(this._rt, this.store, id);
-  }
-}
-
-export class FakeFolderIterator extends Fake implements Slice<GoogleAppsScript.Drive.FolderIterator, Public<FakeFolderIterator>> {
-  private i = 0;
-
-  constructor(
-    rt: Runtime,
-    private readonly store: DriveStore,
-    private readonly ids: readonly string[]
-  ) {
-    super(rt, 'FolderIterator');
-  }
-
-  hasNext(): boolean {
-    return this.i < this.ids.length;
-  }
-
-  next(): FakeFolder {
-    const id = this.ids[this.i];
-    if (id === undefined) throw this._rt.error(END_OF_ITERATION);
-    this.i += 1;
-    return new FakeFolder(this._rt, this.store, id);
   }
 }

@@ -10,15 +10,14 @@
  *   expect(fake.calls.get('Range.getValues')).toBeLessThan(10);
  */
 import * as vm from 'node:vm';
-import { type AuthModeName, type CallCounter, type FaultInjector, Runtime } from './counter';
+import { type CallCounter, type FaultInjector, Runtime } from './counter';
 import { DocStore, type DocumentSnapshot, FakeDocumentApp } from './document';
-import { type DriveFileRecord, type DriveSeedFolder, DriveStore, FakeDriveApp, MimeType } from './drive';
+import { type DriveSeedFolder, DriveStore, FakeDriveApp, MimeType } from './drive';
 import { FakeMailApp, type MailState, type SentMail } from './mail';
 import {
   type ConsoleEntry,
   FakeConsole,
   FakeLockService,
-  FakeLogger,
   FakePropertiesService,
   FakeScriptApp,
   FakeSession,
@@ -42,7 +41,6 @@ import {
   type FormulaWrite,
   interpretInput,
   type SheetsWorld,
-  type ToastRecord,
 } from './spreadsheet';
 import { sheetsSerial } from './time';
 import { newUiState, UiControls } from './ui';
@@ -78,7 +76,6 @@ export interface FakeGoogleOptions {
   uiAvailable?: boolean;
   scriptProperties?: Record<string, string>;
   documentProperties?: Record<string, string>;
-  userProperties?: Record<string, string>;
   scriptId?: string;
 }
 
@@ -93,7 +90,6 @@ export interface FakeGlobals {
   ScriptApp: FakeScriptApp;
   Session: FakeSession;
   Utilities: FakeUtilities;
-  Logger: FakeLogger;
   console: FakeConsole;
   MimeType: typeof MimeType;
 }
@@ -109,7 +105,6 @@ export interface GasGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
-  Logger: GoogleAppsScript.Base.Logger;
   console: Console;
   MimeType: GoogleAppsScript.Base.MimeType;
 }
@@ -168,16 +163,10 @@ export class FakeGoogle {
   readonly lock: LockControls;
   /** Every mail sent, in order. */
   readonly sentMail: SentMail[];
-  /** SpreadsheetApp toasts. */
-  readonly toasts: ToastRecord[];
   /** Every formula that reached a cell (script writes and simulated user edits). */
   readonly formulasCreated: FormulaWrite[];
-  /** Logger.log lines. */
-  readonly logs: string[] = [];
   /** console.* calls (nothing is printed). */
   readonly consoleEntries: ConsoleEntry[] = [];
-  /** Utilities.sleep durations requested. */
-  readonly sleeps: number[] = [];
 
   private readonly rt = new Runtime();
   private readonly world: SheetsWorld;
@@ -195,22 +184,19 @@ export class FakeGoogle {
     this.faults = rt.faults;
     const timeZone = options.timeZone ?? options.timezone ?? 'Asia/Tokyo';
     const userEmail = options.userEmail ?? 'owner@example.com';
-    this.session = { effectiveUser: userEmail, activeUser: options.activeUserEmail ?? userEmail, timeZone, locale: 'ja' };
+    this.session = { effectiveUser: userEmail, activeUser: options.activeUserEmail ?? userEmail, timeZone };
 
     const id = options.spreadsheetId ?? 'fake-spreadsheet-id';
     rt.spreadsheetId = id;
     this.formulasCreated = [];
-    this.toasts = [];
     this.world = {
       rt,
       timeZone,
       formulasCreated: this.formulasCreated,
-      toasts: this.toasts,
       protections: [],
       ui: newUiState(options.uiAvailable ?? true),
       uiObject: null,
       nextSheetSeq: 0,
-      effectiveUserEmail: () => this.session.effectiveUser,
     };
     this.ui = new UiControls(this.world.ui);
     const url = options.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`;
@@ -233,7 +219,6 @@ export class FakeGoogle {
     this.propertyStores = {
       script: new Map(Object.entries(options.scriptProperties ?? {})),
       document: new Map(Object.entries(options.documentProperties ?? {})),
-      user: new Map(Object.entries(options.userProperties ?? {})),
     };
 
     this.globals = {
@@ -245,8 +230,7 @@ export class FakeGoogle {
       PropertiesService: new FakePropertiesService(rt, this.propertyStores),
       ScriptApp: new FakeScriptApp(rt, this.script, id),
       Session: new FakeSession(rt, this.session),
-      Utilities: new FakeUtilities(rt, this.sleeps),
-      Logger: new FakeLogger(rt, this.logs),
+      Utilities: new FakeUtilities(rt),
       console: new FakeConsole(rt, this.consoleEntries),
       MimeType,
     };
@@ -296,18 +280,9 @@ export class FakeGoogle {
     return this.script.triggers;
   }
 
-  /** Every file in the fake Drive (the spreadsheet and created docs included). */
-  get driveFiles(): readonly DriveFileRecord[] {
-    return [...this.drive.files.values()].map(f => ({ ...f, parents: [...f.parents] }));
-  }
-
   /** A copy of a property store. */
   properties(kind: PropertyStoreKind): Record<string, string> {
     return Object.fromEntries(this.propertyStores[kind]);
-  }
-
-  get remainingMailQuota(): number {
-    return this.mail.remaining;
   }
 
   /** Raw values of a sheet's used area (no calls counted); undefined if the sheet does not exist. */
@@ -326,34 +301,9 @@ export class FakeGoogle {
     this.mail.remaining = n;
   }
 
-  setEffectiveUser(email: string): void {
-    this.session.effectiveUser = email;
-  }
-
-  setActiveUser(email: string): void {
-    this.session.activeUser = email;
-  }
-
-  setUiAvailable(available: boolean): void {
-    this.ui.setAvailable(available);
-  }
-
-  /** Seed a sheet with raw values (no formula interpretation, no calls counted). Replaces the values of an existing sheet. */
-  addSheet(name: string, rows: unknown[][]): FakeSheet {
-    const existing = this.spreadsheet._find(name);
-    if (!existing) return this.spreadsheet._addSheet(name, rows);
-    existing._seed(rows);
-    return existing;
-  }
-
   /** The handler simulateUserEdit calls when it is given none (e.g. the bundle's onEdit). */
   setOnEdit(handler: ((e: FakeEditEvent) => void) | null): void {
     this.onEditHandler = handler;
-  }
-
-  /** Run code as an execution in this auth mode (LIMITED = simple trigger: Mail/Drive/Docs/ScriptApp refused). */
-  withAuthMode<T>(mode: AuthModeName, fn: () => T): T {
-    return this.rt.withAuthMode(mode, fn);
   }
 
   /**

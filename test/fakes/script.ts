@@ -1,12 +1,9 @@
-/** ScriptApp (triggers), LockService, PropertiesService, Session, Utilities, Logger and console fakes. */
-import { randomUUID } from 'node:crypto';
+/** ScriptApp (triggers), LockService, PropertiesService, Session, Utilities and console fakes. */
 import { Fake, isDate, makeEnum, type Public, type Runtime, type Slice, signatureError } from './counter';
 import { FakeUser } from './spreadsheet';
 import { formatPattern } from './time';
 
 type GScript = typeof GoogleAppsScript.Script;
-type EventType = GoogleAppsScript.Script.EventType;
-type TriggerSource = GoogleAppsScript.Script.TriggerSource;
 
 export const AuthMode = makeEnum<GScript['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const EventType = makeEnum<GScript['EventType']>(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
@@ -90,10 +87,6 @@ export class FakeScriptApp extends Fake implements Slice<GoogleAppsScript.Script
     if (typeof uid !== 'string') throw signatureError(this._rt, 'ScriptApp.deleteTrigger', [trigger]);
     this.state.triggers = this.state.triggers.filter(t => t.uniqueId !== uid);
   }
-
-  getScriptId(): string {
-    return this.state.scriptId;
-  }
 }
 
 export class FakeTriggerBuilder extends Fake implements Slice<GoogleAppsScript.Script.TriggerBuilder, Public<FakeTriggerBuilder>> {
@@ -153,17 +146,6 @@ export class FakeClockTriggerBuilder
     return this;
   }
 
-  nearMinute(minute: number): this {
-    this.schedule.nearMinute = this.int(minute, 0, 59, 'minute');
-    return this;
-  }
-
-  everyMinutes(n: number): this {
-    if (![1, 5, 10, 15, 30].includes(n)) throw this._rt.error('Invalid argument: everyMinutes must be one of 1, 5, 10, 15 or 30');
-    this.schedule.everyMinutes = n;
-    return this;
-  }
-
   everyHours(n: number): this {
     if (![1, 2, 4, 6, 8, 12].includes(n)) throw this._rt.error('Invalid argument: everyHours must be one of 1, 2, 4, 6, 8 or 12');
     this.schedule.everyHours = n;
@@ -175,34 +157,8 @@ export class FakeClockTriggerBuilder
     return this;
   }
 
-  everyWeeks(n: number): this {
-    this.schedule.everyWeeks = this.int(n, 1, 52, 'weeks');
-    return this;
-  }
-
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
-    this.schedule.onWeekDay = String(day);
-    return this;
-  }
-
-  onMonthDay(day: number): this {
-    this.schedule.onMonthDay = this.int(day, 1, 31, 'day');
-    return this;
-  }
-
   inTimezone(timezone: string): this {
     this.schedule.timezone = String(timezone);
-    return this;
-  }
-
-  at(date: Date | GoogleAppsScript.Base.Date): this {
-    if (!isDate(date)) throw signatureError(this._rt, 'ScriptApp.ClockTriggerBuilder.at', [date]);
-    this.schedule.at = new Date((date as Date).getTime());
-    return this;
-  }
-
-  after(durationMilliseconds: number): this {
-    this.schedule.after = durationMilliseconds;
     return this;
   }
 
@@ -237,21 +193,6 @@ export class FakeSpreadsheetTriggerBuilder
     return this;
   }
 
-  onOpen(): this {
-    this.eventType = 'ON_OPEN';
-    return this;
-  }
-
-  onChange(): this {
-    this.eventType = 'ON_CHANGE';
-    return this;
-  }
-
-  onFormSubmit(): this {
-    this.eventType = 'ON_FORM_SUBMIT';
-    return this;
-  }
-
   create(): FakeTrigger {
     if (this.eventType === null) throw this._rt.error('Choose an event type (onEdit, onOpen, onChange, onFormSubmit) before create().');
     return install(this._rt, this.state, {
@@ -278,29 +219,13 @@ export class FakeTrigger extends Fake implements Slice<GoogleAppsScript.Script.T
   getHandlerFunction(): string {
     return this.rec.handlerFunction;
   }
-
-  getUniqueId(): string {
-    return this.rec.uniqueId;
-  }
-
-  getEventType(): EventType {
-    return this.rec.eventType as unknown as EventType;
-  }
-
-  getTriggerSource(): TriggerSource {
-    return this.rec.triggerSource as unknown as TriggerSource;
-  }
-
-  getTriggerSourceId(): string {
-    return this.rec.triggerSourceId as string;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // LockService
 // ---------------------------------------------------------------------------------------------
 
-export type LockKind = 'script' | 'document' | 'user';
+export type LockKind = 'script' | 'document';
 
 interface LockSlot {
   heldByMe: boolean;
@@ -309,7 +234,7 @@ interface LockSlot {
 
 export interface LockAttempt {
   kind: LockKind;
-  method: 'waitLock' | 'tryLock';
+  method: 'tryLock';
   timeoutMs: number;
   acquired: boolean;
 }
@@ -321,10 +246,8 @@ export interface LockState {
 
 export function newLockState(): LockState {
   const slot = (): LockSlot => ({ heldByMe: false, heldElsewhere: false });
-  return { slots: { script: slot(), document: slot(), user: slot() }, attempts: [] };
+  return { slots: { script: slot(), document: slot() }, attempts: [] };
 }
-
-export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
 /** Test-side controls (exposed as `fake.lock`). */
 export class LockControls {
@@ -342,10 +265,6 @@ export class LockControls {
   /** Does this execution currently hold the script lock? */
   scriptLockHeld(): boolean {
     return this.state.slots.script.heldByMe;
-  }
-
-  isHeld(kind: LockKind): boolean {
-    return this.state.slots[kind].heldByMe;
   }
 
   /** Every waitLock/tryLock, in order. */
@@ -375,10 +294,6 @@ export class FakeLockService extends Fake implements Slice<GoogleAppsScript.Lock
   getDocumentLock(): FakeLock {
     return new FakeLock(this._rt, this.state, 'document');
   }
-
-  getUserLock(): FakeLock {
-    return new FakeLock(this._rt, this.state, 'user');
-  }
 }
 
 export class FakeLock extends Fake implements Slice<GoogleAppsScript.Lock.Lock, Public<FakeLock>> {
@@ -394,27 +309,15 @@ export class FakeLock extends Fake implements Slice<GoogleAppsScript.Lock.Lock, 
     return this.state.slots[this._kind];
   }
 
-  private attempt(method: 'waitLock' | 'tryLock', timeoutInMillis: number): boolean {
+  /** Acquired unless another execution holds the lock (this one may take it again); every attempt is recorded. */
+  tryLock(timeoutInMillis: number): boolean {
     if (typeof timeoutInMillis !== 'number' || Number.isNaN(timeoutInMillis)) {
-      throw signatureError(this._rt, `LockService.Lock.${method}`, [timeoutInMillis]);
+      throw signatureError(this._rt, 'LockService.Lock.tryLock', [timeoutInMillis]);
     }
     const acquired = !this.slot.heldElsewhere;
     if (acquired) this.slot.heldByMe = true;
-    this.state.attempts.push({ kind: this._kind, method, timeoutMs: timeoutInMillis, acquired });
+    this.state.attempts.push({ kind: this._kind, method: 'tryLock', timeoutMs: timeoutInMillis, acquired });
     return acquired;
-  }
-
-  /** Throws "Lock timeout: …" when another execution holds the lock. */
-  waitLock(timeoutInMillis: number): void {
-    if (!this.attempt('waitLock', timeoutInMillis)) throw this._rt.error(LOCK_TIMEOUT);
-  }
-
-  tryLock(timeoutInMillis: number): boolean {
-    return this.attempt('tryLock', timeoutInMillis);
-  }
-
-  hasLock(): boolean {
-    return this.slot.heldByMe;
   }
 
   releaseLock(): void {
@@ -426,7 +329,7 @@ export class FakeLock extends Fake implements Slice<GoogleAppsScript.Lock.Lock, 
 // PropertiesService
 // ---------------------------------------------------------------------------------------------
 
-export type PropertyStoreKind = 'script' | 'document' | 'user';
+export type PropertyStoreKind = 'script' | 'document';
 export type PropertyStores = Record<PropertyStoreKind, Map<string, string>>;
 
 /** Per value: 9 KB (UTF-8 bytes). Per store: 500 KB. */
@@ -453,10 +356,6 @@ export class FakePropertiesService
   getDocumentProperties(): FakeProperties {
     return new FakeProperties(this._rt, this.stores.document);
   }
-
-  getUserProperties(): FakeProperties {
-    return new FakeProperties(this._rt, this.stores.user);
-  }
 }
 
 export class FakeProperties extends Fake implements Slice<GoogleAppsScript.Properties.Properties, Public<FakeProperties>> {
@@ -474,7 +373,7 @@ export class FakeProperties extends Fake implements Slice<GoogleAppsScript.Prope
 
   /** Stored as a string (String(value)); a value over 9 KB throws "Argument too large: value". */
   setProperty(key: string, value: string): this {
-    this.write({ [String(key)]: value }, false);
+    this.write(String(key), value);
     return this;
   }
 
@@ -482,34 +381,15 @@ export class FakeProperties extends Fake implements Slice<GoogleAppsScript.Prope
     return Object.fromEntries(this.store);
   }
 
-  setProperties(properties: Record<string, string>, deleteAllOthers?: boolean): this {
-    if (typeof properties !== 'object' || properties === null)
-      throw signatureError(this._rt, 'PropertiesService.Properties.setProperties', [properties]);
-    this.write(properties, deleteAllOthers === true);
-    return this;
-  }
-
   deleteProperty(key: string): this {
     this.store.delete(String(key));
     return this;
   }
 
-  deleteAllProperties(): this {
-    this.store.clear();
-    return this;
-  }
-
-  getKeys(): string[] {
-    return [...this.store.keys()];
-  }
-
-  private write(props: Record<string, unknown>, deleteAllOthers: boolean): void {
-    const next = new Map(deleteAllOthers ? [] : this.store);
-    for (const [k, v] of Object.entries(props)) {
-      const s = String(v);
-      if (utf8Bytes(s) > MAX_PROPERTY_VALUE_BYTES) throw this._rt.error('Argument too large: value');
-      next.set(k, s);
-    }
+  private write(key: string, value: unknown): void {
+    const s = String(value);
+    if (utf8Bytes(s) > MAX_PROPERTY_VALUE_BYTES) throw this._rt.error('Argument too large: value');
+    const next = new Map(this.store).set(key, s);
     let total = 0;
     for (const [k, v] of next) total += utf8Bytes(k) + utf8Bytes(v);
     if (total > MAX_PROPERTY_STORE_BYTES) {
@@ -528,7 +408,6 @@ export interface SessionState {
   effectiveUser: string;
   activeUser: string;
   timeZone: string;
-  locale: string;
 }
 
 export class FakeSession extends Fake implements Slice<GoogleAppsScript.Base.Session, Public<FakeSession>> {
@@ -543,20 +422,8 @@ export class FakeSession extends Fake implements Slice<GoogleAppsScript.Base.Ses
     return new FakeUser(this._rt, this.state.effectiveUser);
   }
 
-  getActiveUser(): FakeUser {
-    return new FakeUser(this._rt, this.state.activeUser);
-  }
-
   getScriptTimeZone(): string {
     return this.state.timeZone;
-  }
-
-  getActiveUserLocale(): string {
-    return this.state.locale;
-  }
-
-  getTemporaryActiveUserKey(): string {
-    return `temp-key-${this.state.activeUser}`;
   }
 }
 
@@ -565,10 +432,7 @@ export class FakeSession extends Fake implements Slice<GoogleAppsScript.Base.Ses
 // ---------------------------------------------------------------------------------------------
 
 export class FakeUtilities extends Fake implements Slice<GoogleAppsScript.Utilities.Utilities, Public<FakeUtilities>> {
-  constructor(
-    rt: Runtime,
-    private readonly sleeps: number[]
-  ) {
+  constructor(rt: Runtime) {
     super(rt, 'Utilities');
   }
 
@@ -585,59 +449,11 @@ export class FakeUtilities extends Fake implements Slice<GoogleAppsScript.Utilit
       throw this._rt.error(`Invalid argument: ${(e as Error).message}`);
     }
   }
-
-  /** %s / %d / %% substitution. */
-  formatString(template: string, ...args: unknown[]): string {
-    let i = 0;
-    return String(template).replace(/%([sdif%])/g, (_m, k: string) => {
-      if (k === '%') return '%';
-      const v = args[i++];
-      if (k === 's') return String(v);
-      return String(k === 'd' || k === 'i' ? Math.trunc(Number(v)) : Number(v));
-    });
-  }
-
-  /** Does not wait; the requested milliseconds are recorded (`fake.sleeps`). */
-  sleep(milliseconds: number): void {
-    this.sleeps.push(milliseconds);
-  }
-
-  getUuid(): string {
-    return randomUUID();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Logger and console
+// console
 // ---------------------------------------------------------------------------------------------
-
-export class FakeLogger extends Fake implements Slice<GoogleAppsScript.Base.Logger, Public<FakeLogger>> {
-  constructor(
-    rt: Runtime,
-    private readonly lines: string[]
-  ) {
-    super(rt, 'Logger');
-  }
-
-  /** log(data) or log(format, ...values) with %s placeholders. */
-  log(data: unknown, ...values: unknown[]): this {
-    let line = typeof data === 'string' ? data : stringify(data);
-    if (values.length > 0) {
-      let i = 0;
-      line = line.replace(/%s/g, () => (i < values.length ? stringify(values[i++]) : '%s'));
-    }
-    this.lines.push(line);
-    return this;
-  }
-
-  getLog(): string {
-    return this.lines.map(l => `${l}\n`).join('');
-  }
-
-  clear(): void {
-    this.lines.length = 0;
-  }
-}
 
 function stringify(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -672,19 +488,7 @@ export class FakeConsole extends Fake {
     this.add('log', args);
   }
 
-  info(...args: unknown[]): void {
-    this.add('info', args);
-  }
-
-  warn(...args: unknown[]): void {
-    this.add('warn', args);
-  }
-
   error(...args: unknown[]): void {
     this.add('error', args);
-  }
-
-  debug(...args: unknown[]): void {
-    this.add('debug', args);
   }
 }

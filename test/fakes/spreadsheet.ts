@@ -4,11 +4,9 @@
  * data validation and protections.
  */
 import { Fake, isDate, makeEnum, type Public, type Runtime, type Slice, signatureError } from './counter';
-import { formatPattern } from './time';
 import { FakeUi, type UiState } from './ui';
 
 type GSheet = typeof GoogleAppsScript.Spreadsheet;
-type DataValidationCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 
 export const DataValidationCriteria = makeEnum<GSheet['DataValidationCriteria']>([
@@ -79,12 +77,6 @@ export interface FormulaWrite {
   a1: string;
   formula: string;
   by: 'script' | 'user';
-}
-
-export interface ToastRecord {
-  message: string;
-  title: string | null;
-  timeoutSeconds: number | null;
 }
 
 /**
@@ -212,12 +204,10 @@ export interface SheetsWorld {
   rt: Runtime;
   timeZone: string;
   formulasCreated: FormulaWrite[];
-  toasts: ToastRecord[];
   protections: FakeProtection[];
   ui: UiState;
   uiObject: FakeUi | null;
   nextSheetSeq: number;
-  effectiveUserEmail: () => string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,19 +229,6 @@ export class FakeSpreadsheetApp extends Fake implements Slice<GoogleAppsScript.S
     return this.spreadsheet;
   }
 
-  getActive(): FakeSpreadsheet {
-    return this.spreadsheet;
-  }
-
-  getActiveSheet(): FakeSheet {
-    return this.spreadsheet.getActiveSheet();
-  }
-
-  openById(id: string): FakeSpreadsheet {
-    if (id === this.spreadsheet.getId()) return this.spreadsheet;
-    throw this._rt.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-  }
-
   /** Throws in trigger contexts, like Apps Script ('Cannot call SpreadsheetApp.getUi() from this context.'). */
   getUi(): FakeUi {
     if (!this.world.ui.available) throw this._rt.error('Cannot call SpreadsheetApp.getUi() from this context.');
@@ -262,10 +239,6 @@ export class FakeSpreadsheetApp extends Fake implements Slice<GoogleAppsScript.S
   newDataValidation(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder(this._rt);
   }
-
-  flush(): void {
-    /* writes are synchronous in the fake */
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,7 +247,6 @@ export class FakeSpreadsheetApp extends Fake implements Slice<GoogleAppsScript.S
 
 export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spreadsheet.Spreadsheet, Public<FakeSpreadsheet>> {
   readonly _sheets: FakeSheet[] = [];
-  private activeSheet: FakeSheet | null = null;
 
   constructor(
     readonly _world: SheetsWorld,
@@ -297,16 +269,8 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
     return this.name;
   }
 
-  rename(newName: string): void {
-    this.name = String(newName);
-  }
-
   getSpreadsheetTimeZone(): string {
     return this._world.timeZone;
-  }
-
-  setSpreadsheetTimeZone(timezone: string): void {
-    this._world.timeZone = String(timezone);
   }
 
   getSheets(): FakeSheet[] {
@@ -316,12 +280,6 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
   /** null when absent. Sheet names are matched case-insensitively, as in Sheets. */
   getSheetByName(name: string): FakeSheet | null {
     return this._find(String(name)) ?? null;
-  }
-
-  getActiveSheet(): FakeSheet {
-    const s = this.activeSheet ?? this._sheets[0];
-    if (!s) throw this._rt.error('The spreadsheet has no sheets.');
-    return s;
   }
 
   /**
@@ -342,46 +300,7 @@ export class FakeSpreadsheet extends Fake implements Slice<GoogleAppsScript.Spre
     if (this._find(name)) {
       throw this._rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
-    const sheet = this._addSheet(name, [], index);
-    this.activeSheet = sheet;
-    return sheet;
-  }
-
-  deleteSheet(sheet: FakeSheet | GoogleAppsScript.Spreadsheet.Sheet): void {
-    const i = this._sheets.indexOf(sheet as FakeSheet);
-    if (i < 0) throw this._rt.error('Sheet not found.');
-    if (this._sheets.length === 1) throw this._rt.error("You can't remove all the sheets in a document.");
-    const [removed] = this._sheets.splice(i, 1);
-    this._world.protections = this._world.protections.filter(p => p._sheet !== removed);
-    if (this.activeSheet === removed) this.activeSheet = null;
-  }
-
-  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this._world.toasts.push({
-      message: String(msg),
-      title: title === undefined ? null : String(title),
-      timeoutSeconds: timeoutSeconds ?? null,
-    });
-  }
-
-  getProtections(type: ProtectionType): FakeProtection[] {
-    return this._world.protections.filter(p => p._type === String(type));
-  }
-
-  /** getRange('Sheet name!A1:C3') (a bare A1 notation means the active sheet). */
-  getRange(a1Notation: string): FakeRange {
-    const s = String(a1Notation);
-    const bang = s.lastIndexOf('!');
-    if (bang < 0) return this.getActiveSheet().getRange(s);
-    let sheetName = s.slice(0, bang);
-    if (sheetName.startsWith("'") && sheetName.endsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
-    const sheet = this._find(sheetName);
-    if (!sheet) throw this._rt.error('Range not found');
-    return sheet.getRange(s.slice(bang + 1));
-  }
-
-  _activate(sheet: FakeSheet): void {
-    this.activeSheet = sheet;
+    return this._addSheet(name, [], index);
   }
 
   _find(name: string): FakeSheet | undefined {
@@ -409,7 +328,6 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   _maxRows: number;
   _maxCols: number;
   private frozenRows = 0;
-  private frozenCols = 0;
   private readonly columnWidths = new Map<number, number>();
 
   constructor(
@@ -431,15 +349,6 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   getSheetId(): number {
     return this.sheetId;
-  }
-
-  getParent(): FakeSpreadsheet {
-    return this._spreadsheet;
-  }
-
-  activate(): this {
-    this._spreadsheet._activate(this);
-    return this;
   }
 
   /** 0 on an empty sheet; otherwise the last row holding a value or formula. */
@@ -470,10 +379,6 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this._maxRows;
   }
 
-  getMaxColumns(): number {
-    return this._maxCols;
-  }
-
   /** getRange(row, column, numRows?, numColumns?) or getRange(a1Notation). */
   getRange(...given: [rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number]): FakeRange {
     const [rowOrA1, column, numRows, numColumns] = given;
@@ -496,29 +401,6 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this._range(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
 
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
-    return this.getRange(startRow, startColumn, numRows, numColumns).getValues();
-  }
-
-  appendRow(rowContents: unknown[]): this {
-    if (!Array.isArray(rowContents)) throw signatureError(this._rt, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
-    const row = this.getLastRow() + 1;
-    if (row > this._maxRows) this._maxRows = row;
-    if (rowContents.length > this._maxCols) this._maxCols = rowContents.length;
-    rowContents.forEach((v, i) => {
-      this._write(row, i + 1, v, 'script');
-    });
-    return this;
-  }
-
-  insertRowsAfter(afterPosition: number, howMany: number): this {
-    if (!(afterPosition >= 1) || !(howMany >= 1))
-      throw signatureError(this._rt, 'SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
-    this.grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => undefined));
-    this._maxRows += howMany;
-    return this;
-  }
-
   setFrozenRows(rows: number): void {
     this.frozenRows = rows;
   }
@@ -527,26 +409,9 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this.frozenRows;
   }
 
-  setFrozenColumns(columns: number): void {
-    this.frozenCols = columns;
-  }
-
-  getFrozenColumns(): number {
-    return this.frozenCols;
-  }
-
   setColumnWidth(columnPosition: number, width: number): this {
     this.columnWidths.set(columnPosition, width);
     return this;
-  }
-
-  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
-    return this;
-  }
-
-  getColumnWidth(columnPosition: number): number {
-    return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
 
   /** The sheet's protection (an existing one is returned rather than duplicated). */
@@ -663,59 +528,12 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this._row;
   }
 
-  getRowIndex(): number {
-    return this._row;
-  }
-
-  getColumn(): number {
-    return this._col;
-  }
-
-  getNumRows(): number {
-    return this._numRows;
-  }
-
-  getNumColumns(): number {
-    return this._numCols;
-  }
-
-  getHeight(): number {
-    return this._numRows;
-  }
-
-  getWidth(): number {
-    return this._numCols;
-  }
-
   getLastRow(): number {
     return this._row + this._numRows - 1;
   }
 
-  getLastColumn(): number {
-    return this._col + this._numCols - 1;
-  }
-
-  getA1Notation(): string {
-    return a1Of(this._row, this._col, this._numRows, this._numCols);
-  }
-
   getSheet(): FakeSheet {
     return this._sheet;
-  }
-
-  getCell(row: number, column: number): FakeRange {
-    if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) {
-      throw this._rt.error('Cell reference out of range');
-    }
-    return this._sheet._range(this._row + row - 1, this._col + column - 1, 1, 1);
-  }
-
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    return this._sheet._range(this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols);
-  }
-
-  isBlank(): boolean {
-    return this.map(c => !hasContent(c)).every(row => row.every(Boolean));
   }
 
   // ----- values -----
@@ -732,45 +550,6 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   setValues(values: unknown[][]): this {
     const data = this.checkShape(values, 'setValues');
     this.each((r, c, i, j) => this._sheet._write(r, c, data[i]?.[j], 'script'));
-    return this;
-  }
-
-  /** Sets every cell of the range to the value. */
-  setValue(value: unknown): this {
-    this.each((r, c) => this._sheet._write(r, c, value, 'script'));
-    return this;
-  }
-
-  /** String(value); dates as yyyy/MM/dd[ H:mm:ss] in the spreadsheet zone, booleans TRUE/FALSE. */
-  getDisplayValues(): string[][] {
-    return this.map(c => this.display(c.value));
-  }
-
-  getDisplayValue(): string {
-    return this.display(this.topLeft().value);
-  }
-
-  getFormulas(): string[][] {
-    return this.map(c => c.formula);
-  }
-
-  getFormula(): string {
-    return this.topLeft().formula;
-  }
-
-  setFormula(formula: string): this {
-    this.each((r, c) => this._sheet._write(r, c, formula, 'script'));
-    return this;
-  }
-
-  setFormulas(formulas: string[][]): this {
-    const data = this.checkShape(formulas, 'setFormulas');
-    this.each((r, c, i, j) => this._sheet._write(r, c, data[i]?.[j], 'script'));
-    return this;
-  }
-
-  clearContent(): this {
-    this.each((r, c) => this._sheet._write(r, c, '', 'script'));
     return this;
   }
 
@@ -792,17 +571,6 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this;
   }
 
-  setNote(note: string | null): this {
-    this.each((r, c) => {
-      this._sheet._cellForWrite(r, c).note = noteText(note);
-    });
-    return this;
-  }
-
-  clearNote(): this {
-    return this.setNote(null);
-  }
-
   // ----- backgrounds -----
 
   getBackgrounds(): string[][] {
@@ -821,18 +589,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this;
   }
 
-  setBackground(color: string | null): this {
-    this.each((r, c) => {
-      this._sheet._cellForWrite(r, c).background = normalizeColor(color);
-    });
-    return this;
-  }
-
   // ----- data validation -----
-
-  getDataValidations(): Array<Array<FakeDataValidation | null>> {
-    return this.map(c => c.validation);
-  }
 
   getDataValidation(): FakeDataValidation | null {
     return this.topLeft().validation;
@@ -846,43 +603,7 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return this;
   }
 
-  setDataValidations(rules: Array<Array<FakeDataValidation | GoogleAppsScript.Spreadsheet.DataValidation | null>>): this {
-    const data = this.checkShape(rules, 'setDataValidations');
-    const parsed = data.map(row => row.map(v => this.validationOf(v, 'setDataValidations')));
-    this.each((r, c, i, j) => {
-      this._sheet._cellForWrite(r, c).validation = parsed[i]?.[j] ?? null;
-    });
-    return this;
-  }
-
-  clearDataValidations(): this {
-    return this.setDataValidation(null);
-  }
-
   // ----- number formats -----
-
-  getNumberFormats(): string[][] {
-    return this.map(c => c.numberFormat);
-  }
-
-  getNumberFormat(): string {
-    return this.topLeft().numberFormat;
-  }
-
-  setNumberFormat(numberFormat: string): this {
-    this.each((r, c) => {
-      this._sheet._cellForWrite(r, c).numberFormat = String(numberFormat);
-    });
-    return this;
-  }
-
-  setNumberFormats(numberFormats: string[][]): this {
-    const data = this.checkShape(numberFormats, 'setNumberFormats');
-    this.each((r, c, i, j) => {
-      this._sheet._cellForWrite(r, c).numberFormat = String(data[i]?.[j]);
-    });
-    return this;
-  }
 
   // ----- protection -----
 
@@ -916,17 +637,6 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   private out(v: CellValue): CellValue {
     return isDate(v) ? this._rt.date(v.getTime()) : v;
-  }
-
-  private display(v: CellValue): string {
-    if (isDate(v)) {
-      const ms = v.getTime();
-      const tz = this.world.timeZone;
-      const time = formatPattern(ms, tz, 'H:mm:ss');
-      return formatPattern(ms, tz, 'yyyy/MM/dd') + (time === '0:00:00' ? '' : ` ${time}`);
-    }
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    return String(v);
   }
 
   /** Apps Script's shape check for the set…s(matrix) methods. */
@@ -1000,46 +710,6 @@ export class FakeDataValidationBuilder
     return this.set('CHECKBOX', values);
   }
 
-  requireDate(): this {
-    return this.set('DATE_IS_VALID_DATE', []);
-  }
-
-  requireDateOnOrAfter(date: Date | GoogleAppsScript.Base.Date): this {
-    return this.set('DATE_ON_OR_AFTER', [date]);
-  }
-
-  requireDateOnOrBefore(date: Date | GoogleAppsScript.Base.Date): this {
-    return this.set('DATE_ON_OR_BEFORE', [date]);
-  }
-
-  requireNumberBetween(start: number, end: number): this {
-    return this.set('NUMBER_BETWEEN', [start, end]);
-  }
-
-  requireNumberGreaterThan(number: number): this {
-    return this.set('NUMBER_GREATER_THAN', [number]);
-  }
-
-  requireNumberGreaterThanOrEqualTo(number: number): this {
-    return this.set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
-  }
-
-  requireNumberLessThanOrEqualTo(number: number): this {
-    return this.set('NUMBER_LESS_THAN_OR_EQUAL_TO', [number]);
-  }
-
-  requireTextIsEmail(): this {
-    return this.set('TEXT_IS_VALID_EMAIL', []);
-  }
-
-  requireFormulaSatisfied(formula: string): this {
-    return this.set('CUSTOM_FORMULA', [formula]);
-  }
-
-  withCriteria(criteria: DataValidationCriteria, args: unknown[]): this {
-    return this.set(String(criteria), Array.isArray(args) ? [...args] : []);
-  }
-
   setAllowInvalid(allowInvalidData: boolean): this {
     this.spec.allowInvalid = Boolean(allowInvalidData);
     return this;
@@ -1048,26 +718,6 @@ export class FakeDataValidationBuilder
   setHelpText(helpText: string): this {
     this.spec.helpText = String(helpText);
     return this;
-  }
-
-  getCriteriaType(): DataValidationCriteria {
-    return this.spec.criteria as unknown as DataValidationCriteria;
-  }
-
-  getCriteriaValues(): unknown[] {
-    return [...this.spec.values];
-  }
-
-  getAllowInvalid(): boolean {
-    return this.spec.allowInvalid;
-  }
-
-  getHelpText(): string | null {
-    return this.spec.helpText;
-  }
-
-  copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this._rt, this.spec);
   }
 
   build(): FakeDataValidation {
@@ -1086,24 +736,8 @@ export class FakeDataValidation extends Fake implements Slice<GoogleAppsScript.S
     super(rt, 'DataValidation');
   }
 
-  getCriteriaType(): DataValidationCriteria {
-    return this._spec.criteria as unknown as DataValidationCriteria;
-  }
-
   getCriteriaValues(): unknown[] {
     return [...this._spec.values];
-  }
-
-  getAllowInvalid(): boolean {
-    return this._spec.allowInvalid;
-  }
-
-  getHelpText(): string {
-    return this._spec.helpText ?? '';
-  }
-
-  copy(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder(this._rt, { ...this._spec, values: [...this._spec.values] });
   }
 
   /** Would Sheets accept this value typed by a user? (Only the criteria the product uses are checked.) */
@@ -1140,27 +774,14 @@ export class FakeDataValidation extends Fake implements Slice<GoogleAppsScript.S
 export class FakeProtection extends Fake implements Slice<GoogleAppsScript.Spreadsheet.Protection, Public<FakeProtection>> {
   private description = '';
   private warningOnly = false;
-  private domainEdit = true;
-  private readonly editors: string[];
-  private unprotected: FakeRange[] = [];
 
   constructor(
-    private readonly world: SheetsWorld,
+    world: SheetsWorld,
     readonly _type: 'SHEET' | 'RANGE',
     readonly _sheet: FakeSheet,
-    private readonly range: FakeRange | null
+    readonly _range: FakeRange | null
   ) {
     super(world.rt, 'Protection');
-    this.editors = [world.effectiveUserEmail()];
-  }
-
-  getProtectionType(): ProtectionType {
-    return this._type as unknown as ProtectionType;
-  }
-
-  /** The protected range; for a sheet protection, the whole sheet. */
-  getRange(): FakeRange {
-    return this.range ?? this._sheet._range(1, 1, this._sheet._maxRows, this._sheet._maxCols);
   }
 
   setDescription(description: string): this {
@@ -1180,67 +801,9 @@ export class FakeProtection extends Fake implements Slice<GoogleAppsScript.Sprea
   isWarningOnly(): boolean {
     return this.warningOnly;
   }
-
-  setDomainEdit(editable: boolean): this {
-    this.domainEdit = Boolean(editable);
-    return this;
-  }
-
-  canDomainEdit(): boolean {
-    return this.domainEdit;
-  }
-
-  canEdit(): boolean {
-    return this.editors.includes(this.world.effectiveUserEmail());
-  }
-
-  addEditor(emailAddress: string | GoogleAppsScript.Base.User): this {
-    const e = emailOf(emailAddress);
-    if (!this.editors.includes(e)) this.editors.push(e);
-    return this;
-  }
-
-  addEditors(emailAddresses: string[]): this {
-    for (const e of emailAddresses) this.addEditor(e);
-    return this;
-  }
-
-  removeEditor(emailAddress: string | GoogleAppsScript.Base.User): this {
-    const e = emailOf(emailAddress);
-    const i = this.editors.indexOf(e);
-    if (i >= 0) this.editors.splice(i, 1);
-    return this;
-  }
-
-  removeEditors(emailAddresses: Array<string | GoogleAppsScript.Base.User>): this {
-    for (const e of emailAddresses) this.removeEditor(e);
-    return this;
-  }
-
-  getEditors(): FakeUser[] {
-    return this.editors.map(e => new FakeUser(this._rt, e));
-  }
-
-  setUnprotectedRanges(ranges: Array<FakeRange | GoogleAppsScript.Spreadsheet.Range>): this {
-    if (this._type !== 'SHEET') throw this._rt.error('Unprotected ranges can only be set on a sheet protection.');
-    this.unprotected = ranges.map(r => r as FakeRange);
-    return this;
-  }
-
-  getUnprotectedRanges(): FakeRange[] {
-    return [...this.unprotected];
-  }
-
-  remove(): void {
-    this.world.protections = this.world.protections.filter(p => p !== this);
-  }
 }
 
-function emailOf(u: string | GoogleAppsScript.Base.User): string {
-  return typeof u === 'string' ? u : u.getEmail();
-}
-
-/** Base.User as returned by Protection.getEditors(). */
+/** Base.User: the edit event's user and Session's effective user. */
 export class FakeUser extends Fake implements Slice<GoogleAppsScript.Base.User, Public<FakeUser>> {
   constructor(
     rt: Runtime,

@@ -1,4 +1,4 @@
-/** SpreadsheetApp.getUi(): menus, alerts and prompts, answered from queues the test fills. */
+/** SpreadsheetApp.getUi(): menus, alerts, and prompts answered from a queue the test fills. */
 import { Fake, makeEnum, type Public, type Runtime, type Slice } from './counter';
 
 type Button = GoogleAppsScript.Base.Button;
@@ -7,16 +7,13 @@ type ButtonSet = GoogleAppsScript.Base.ButtonSet;
 export const Button = makeEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = makeEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 
-export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; title: string; entries: MenuEntry[] };
+export type MenuEntry = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' };
 
 export interface RecordedMenu {
   title: string;
   /** Top-level items as [caption, functionName]. */
   items: Array<[string, string]>;
-  /** Everything, in order, including separators and sub-menus. */
+  /** Everything, in order, including separators. */
   entries: MenuEntry[];
 }
 
@@ -33,31 +30,20 @@ export interface UiState {
   available: boolean;
   menus: RecordedMenu[];
   dialogs: RecordedDialog[];
-  alertAnswers: string[];
   promptAnswers: Array<{ text: string; button: string }>;
 }
 
 export function newUiState(available: boolean): UiState {
-  return { available, menus: [], dialogs: [], alertAnswers: [], promptAnswers: [] };
+  return { available, menus: [], dialogs: [], promptAnswers: [] };
 }
 
 /** Test-side controls over the Ui (exposed as `fake.ui`). */
 export class UiControls {
   constructor(private readonly state: UiState) {}
 
-  /** Menus added with addToUi(), in order. */
-  get menus(): readonly RecordedMenu[] {
-    return this.state.menus;
-  }
-
   /** The last menu added with this title, or undefined. */
   menu(title: string): RecordedMenu | undefined {
     return [...this.state.menus].reverse().find(m => m.title === title);
-  }
-
-  /** Every alert() and prompt() shown, with the answer given. */
-  get dialogs(): readonly RecordedDialog[] {
-    return this.state.dialogs;
   }
 
   get alerts(): readonly RecordedDialog[] {
@@ -71,11 +57,6 @@ export class UiControls {
   /** Answer the next prompt(): the text typed and the button clicked (default OK). */
   queuePrompt(text: string, button: keyof typeof GoogleAppsScript.Base.Button | Button = 'OK'): void {
     this.state.promptAnswers.push({ text, button: String(button) });
-  }
-
-  /** Answer the next alert() with this button (unqueued alerts get the set's first button: OK or YES). */
-  queueAlert(button: keyof typeof GoogleAppsScript.Base.Button | Button): void {
-    this.state.alertAnswers.push(String(button));
   }
 
   /** false simulates a trigger context, where SpreadsheetApp.getUi() throws. */
@@ -105,11 +86,11 @@ export class FakeUi extends Fake implements Slice<GoogleAppsScript.Base.Ui, Publ
 
   /**
    * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons).
-   * Returns the queued answer, else the first button of the set (OK / YES).
+   * Answers with the first button of the set (OK / YES), as a person confirming.
    */
   alert(a: string, b?: string | ButtonSet, c?: ButtonSet): Button {
     const { title, prompt, buttons } = dialogArgs(a, b, c);
-    const button = this._state.alertAnswers.shift() ?? (buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK');
+    const button = buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK';
     this._state.dialogs.push({ kind: 'alert', title, prompt, buttons, answer: { button } });
     return button as unknown as Button;
   }
@@ -153,13 +134,6 @@ export class FakeMenu extends Fake implements Slice<GoogleAppsScript.Base.Menu, 
 
   addSeparator(): this {
     this._entries.push({ kind: 'separator' });
-    return this;
-  }
-
-  addSubMenu(menu: FakeMenu | GoogleAppsScript.Base.Menu): this {
-    const sub = menu as Partial<FakeMenu>;
-    if (!Array.isArray(sub._entries) || typeof sub._title !== 'string') throw new Error('addSubMenu: not a Menu');
-    this._entries.push({ kind: 'submenu', title: sub._title, entries: [...sub._entries] });
     return this;
   }
 
