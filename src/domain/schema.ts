@@ -161,7 +161,7 @@ export const isComputed = (c: ColumnSpecOf): boolean => c.computed === true;
 export const isRequired = (c: ColumnSpecOf): boolean => c.required === true;
 export const isSystemOnly = (t: TabSpecOf): boolean => t.systemOnly === true;
 /** Added to the contract after its first version: an older workbook may lack it. */
-export const isLater = (x: { readonly since?: number }): boolean => x.since !== undefined && x.since > 1;
+export const isLater = (x: object): boolean => 'since' in x && typeof x.since === 'number' && x.since > 1;
 export const choicesOf = (col: ColumnSpecOf, c: ContractSpec = defaultContract): readonly string[] | null =>
   col.type === 'choice' && col.choices !== undefined ? (c.choices[col.choices] ?? []) : null;
 

@@ -5,7 +5,7 @@
 import { contract } from '../../sheets-templates/contract';
 import { normalizeHeader } from './cellParsers';
 import type { Cell } from './rawTable';
-import { choicesOf, isComputed, TAB_NAME, type TabSpec } from './schema';
+import { choicesOf, isComputed, isLater, TAB_NAME, type TabSpec } from './schema';
 
 export interface ColumnTemplate {
   readonly header: string;
@@ -14,6 +14,8 @@ export interface ColumnTemplate {
   readonly validation: readonly string[] | 'checkbox' | null;
   readonly computed: boolean;
   readonly kind: string;
+  /** Added to the contract after its first version (an older workbook may lack it). */
+  readonly later: boolean;
 }
 
 export interface TabTemplate {
@@ -37,9 +39,10 @@ function templateOf(tab: TabSpec): TabTemplate {
     validation: c.type === 'boolean' ? 'checkbox' : choicesOf(c),
     computed: isComputed(c),
     kind: c.type,
+    later: isLater(c),
   }));
   const isSettings = tab.key === 'settings';
-  if (isSettings) columns.push({ header: SETTINGS_HELP_HEADER, width: 44, validation: null, computed: false, kind: 'text' });
+  if (isSettings) columns.push({ header: SETTINGS_HELP_HEADER, width: 44, validation: null, computed: false, kind: 'text', later: false });
   return {
     name: tab.name,
     columns,
@@ -56,10 +59,58 @@ export const workbookTemplate: readonly TabTemplate[] = contract.tabs.map(templa
 export const templateNamed = (name: string, templates: readonly TabTemplate[] = workbookTemplate): TabTemplate | undefined =>
   templates.find(t => normalizeHeader(t.name) === normalizeHeader(name));
 
-/** The template's columns a tab's header row lacks, in template order: they go after its last used column. */
-export function columnsToAdd(tab: TabTemplate, header: readonly Cell[]): ColumnTemplate[] {
+/** Levenshtein distance at most one (one character added, dropped or changed). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string): boolean =>
+    x.slice(i + 1) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i) || x.slice(i) === y.slice(i + 1);
+  return i >= Math.min(a.length, b.length) || tail(a, b);
+}
+
+/**
+ * A header a person probably meant as `want` (renamed or mistyped): one contains the other (旅費（円） for 旅費), or
+ * they differ in one character (議事録の担当 for 議事録担当). Compared after NFKC; the header as typed, or null.
+ */
+export function resemblingHeader(want: string, headers: readonly Cell[]): string | null {
+  const w = normalizeHeader(want);
+  for (const h of headers) {
+    const t = normalizeHeader(h);
+    if (t === '' || t === w) continue;
+    const shorter = t.length < w.length ? t : w;
+    const typed = typeof h === 'string' ? h.trim() : t;
+    if (shorter.length >= 2 && (t.includes(w) || w.includes(t))) return typed;
+    if (Math.min(t.length, w.length) >= 3 && withinOneEdit(t, w)) return typed;
+  }
+  return null;
+}
+
+export interface ColumnsPlan {
+  /** The template's columns the header row lacks, in template order: they go after the tab's last used column. */
+  readonly add: readonly ColumnTemplate[];
+  /**
+   * Columns of the first version that are missing while a header resembling them is there: most likely renamed.
+   * Adding an empty one would leave the person's data in a column nobody reads, so they are not added; the
+   * person is asked to put the header back.
+   */
+  readonly renamed: readonly { readonly column: string; readonly header: string }[];
+}
+
+/** What a tab's header row lacks, as シートを準備 and `chizai-desk upgrade` add it. */
+export function columnsToAdd(tab: TabTemplate, header: readonly Cell[]): ColumnsPlan {
   const have = new Set(header.map(h => normalizeHeader(h)).filter(h => h !== ''));
-  return tab.columns.filter(c => !have.has(normalizeHeader(c.header)));
+  const known = new Set(tab.columns.map(c => normalizeHeader(c.header)));
+  const unknown = header.filter(h => !known.has(normalizeHeader(h)));
+  const add: ColumnTemplate[] = [];
+  const renamed: { column: string; header: string }[] = [];
+  for (const c of tab.columns) {
+    if (have.has(normalizeHeader(c.header))) continue;
+    const like = c.later ? null : resemblingHeader(c.header, unknown);
+    if (like === null) add.push(c);
+    else renamed.push({ column: c.header, header: like });
+  }
+  return { add, renamed };
 }
 
 /** 設定 items the tab does not list yet, as [項目, 値 (the default), 説明] rows to go after its last row. */

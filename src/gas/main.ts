@@ -38,6 +38,9 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
     summary.createdTabs.length ? `作成したタブ: ${summary.createdTabs.join('、')}` : '不足しているタブはありませんでした。',
     summary.addedHeaders.length ? `追加した見出し: ${summary.addedHeaders.join('、')}` : '',
     summary.addedSettings.length ? `${TAB_NAME.settings}に追加した項目: ${summary.addedSettings.join('、')}` : '',
+    summary.renamedHeaders.length
+      ? `見出しが変えられているようなので追加しなかった列: ${summary.renamedHeaders.join('、')}。データがその列にあるなら、見出しを右側の名前に直してください。`
+      : '',
     '入力済みの値は変更していません。',
   ];
   tell('シートを準備', lines.filter(Boolean).join('\n'));

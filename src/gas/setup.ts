@@ -17,9 +17,11 @@ export interface SetupSummary {
   readonly createdTabs: string[];
   readonly addedHeaders: string[];
   readonly addedSettings: string[];
+  /** Columns not added because a header resembling them is there (most likely renamed): 「今の見出し」→「正しい見出し」. */
+  readonly renamedHeaders: string[];
 }
 
-const emptySummary = (): SetupSummary => ({ createdTabs: [], addedHeaders: [], addedSettings: [] });
+const emptySummary = (): SetupSummary => ({ createdTabs: [], addedHeaders: [], addedSettings: [], renamedHeaders: [] });
 
 /** The sheet a contract tab name names, matched as the reader matches (NFKC, trimmed): 「設定 」 is 設定. */
 function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -69,7 +71,8 @@ function ensureHeaders(
     const key = normalizeHeader(h);
     if (key && !positions.has(key)) positions.set(key, i + 1);
   });
-  const missing = columnsToAdd(tab, existing);
+  const { add: missing, renamed } = columnsToAdd(tab, existing);
+  for (const r of renamed) summary.renamedHeaders.push(`${tab.name}「${r.header}」→「${r.column}」`);
   if (missing.length > 0) {
     const start = lastColumn + 1;
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map(c => c.header)]);

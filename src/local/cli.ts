@@ -42,6 +42,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 /** Runs the CLI on this process's arguments (bin/chizai-desk.js). */
 export function run(): void {
+  // `chizai-desk check book.xlsx | head -1`: a reader that stops early is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
   });

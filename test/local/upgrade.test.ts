@@ -142,19 +142,6 @@ describe('what upgrade refuses', () => {
     expect(r.stderr).toContain('上書きしません');
     expect(sha256(existing)).toBe(stamp);
   });
-
-  test('a workbook with a chart is refused rather than copied without it (exceljs would drop the chart)', async () => {
-    const withChart = join(dir, 'chart.xlsx');
-    writeFixture(withChart, true, { madeBefore: LATEST });
-    // SheetJS writes no charts; a chart part added to the package is what Excel's chart would be.
-    const zip = await JSZip.loadAsync(readFileSync(withChart));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-    writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
-    const r = runCli(['upgrade', withChart, '--out', join(dir, 'chart-out.xlsx')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('グラフ');
-    expect(existsSync(join(dir, 'chart-out.xlsx'))).toBe(false);
-  });
 });
 
 test('the 設定 tab of the copy lists every contract setting once', () => {
@@ -162,4 +149,81 @@ test('the 設定 tab of the copy lists every contract setting once', () => {
   const rows = XLSX.utils.sheet_to_json(XLSX.readFile(upgraded).Sheets[TAB_NAME.settings] as XLSX.WorkSheet, { header: 1 }) as unknown[][];
   const names = rows.slice(1).map(r => String(r[0] ?? ''));
   for (const s of contract.settings) expect(names.filter(n => n === s.name)).toHaveLength(1);
+});
+
+describe('upgrade edits the file part by part: what it does not add is carried over as it was', () => {
+  /** Every part of the package by name, as bytes. */
+  async function partsOf(path: string): Promise<Map<string, Buffer>> {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const parts = new Map<string, Buffer>();
+    for (const f of Object.values(zip.files)) if (!f.dir) parts.set(f.name, await f.async('nodebuffer'));
+    return parts;
+  }
+
+  test('a chart, threaded comments and any part the tool does not know stay byte for byte; only edited sheets change', async () => {
+    const withParts = join(dir, 'parts.xlsx');
+    writeFixture(withParts, true, { madeBefore: LATEST });
+    const zip = await JSZip.loadAsync(readFileSync(withParts));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    zip.file(
+      'xl/threadedComments/threadedComment1.xml',
+      '<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"/>'
+    );
+    writeFileSync(withParts, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = join(dir, 'parts-out.xlsx');
+    expect(runCli(['upgrade', withParts, '--out', out]).status).toBe(0);
+    const was = await partsOf(withParts);
+    const now = await partsOf(out);
+    const changed = [...was].filter(([name, bytes]) => !now.get(name)?.equals(bytes)).map(([name]) => name);
+    const edited = /^(xl\/worksheets\/sheet\d+\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|\[Content_Types\]\.xml)$/;
+    expect(changed.filter(name => !edited.test(name))).toEqual([]);
+    expect(now.get('xl/charts/chart1.xml')?.toString()).toContain('chartSpace');
+  });
+
+  test('a custom number format, a hidden range of unused columns and an empty merged header area', async () => {
+    const path = join(dir, 'odd.xlsx');
+    writeFixture(path, true, { madeBefore: LATEST });
+    const wb = XLSX.readFile(path, { cellNF: true, cellStyles: true });
+    const meetings = wb.Sheets[TAB_NAME.meetings] as XLSX.WorkSheet;
+    const width = XLSX.utils.decode_range(meetings['!ref'] ?? 'A1').e.c + 1;
+    // An empty merged area right of the headers, and every column after it hidden.
+    meetings['!merges'] = [
+      ...(meetings['!merges'] ?? []),
+      XLSX.utils.decode_range(`${XLSX.utils.encode_col(width)}1:${XLSX.utils.encode_col(width + 2)}1`),
+    ];
+    meetings['!cols'] = Array.from({ length: width + 40 }, (_, i) => (i >= width + 3 ? { hidden: true } : {}));
+    const pd = wb.Sheets[TAB_NAME.pdHours] as XLSX.WorkSheet;
+    const hoursAt = XLSX.utils.encode_cell({ r: 1, c: 5 });
+    pd[hoursAt] = { t: 'n', v: 4, z: '0.0\\h' };
+    XLSX.writeFile(wb, path);
+    const out = join(dir, 'odd-out.xlsx');
+    const r = runCli(['upgrade', path, '--out', out]);
+    expect(r.status).toBe(0);
+    const after = XLSX.readFile(out, { cellNF: true, cellStyles: true });
+    expect((after.Sheets[TAB_NAME.pdHours] as XLSX.WorkSheet)[hoursAt]?.z).toBe('0.0\\h');
+    const m = after.Sheets[TAB_NAME.meetings] as XLSX.WorkSheet;
+    const header = (XLSX.utils.sheet_to_json(m, { header: 1 })[0] ?? []) as unknown[];
+    // After the merged area, each once, and visible.
+    const added = laterColumns.filter(c => c.sheet === TAB_NAME.meetings).map(c => c.column);
+    expect(header.slice(width + 3)).toEqual(added);
+    for (let i = 0; i < added.length; i++) expect(m['!cols']?.[width + 3 + i]?.hidden ?? false).toBe(false);
+  });
+
+  test('a column of the first version renamed by a person is not added empty: upgrade asks for the header back', () => {
+    const path = join(dir, 'renamed.xlsx');
+    writeFixture(path, true, { madeBefore: LATEST });
+    const wb = XLSX.readFile(path);
+    const pd = wb.Sheets[TAB_NAME.pdHours] as XLSX.WorkSheet;
+    const header = (XLSX.utils.sheet_to_json(pd, { header: 1 })[0] ?? []) as string[];
+    const at = XLSX.utils.encode_cell({ r: 0, c: header.indexOf('旅費') });
+    pd[at] = { t: 's', v: '旅費（円）' };
+    XLSX.writeFile(wb, path);
+    const out = join(dir, 'renamed-out.xlsx');
+    const r = runCli(['upgrade', path, '--out', out]);
+    expect(r.stderr).toContain('「旅費（円）」→「旅費」');
+    const after = XLSX.readFile(out);
+    const now = (XLSX.utils.sheet_to_json(after.Sheets[TAB_NAME.pdHours] as XLSX.WorkSheet, { header: 1 })[0] ?? []) as string[];
+    expect(now).not.toContain('旅費');
+    expect(checkJson(out).findings.some(f => f.sheet === TAB_NAME.pdHours && f.column === '旅費' && f.severity === 'error')).toBe(true);
+  });
 });

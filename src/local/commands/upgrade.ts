@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
+import type { RawTable } from '../../domain/rawTable';
 import { parse } from '../args';
 import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
 import { exists, writeFileAtomic } from '../files';
-import { nothingAdded, partsUpgradeWouldLose, upgradeWorkbook } from '../xlsxUpgrade';
-import { loadXlsx, UnreadableWorkbookError, workbookBytes } from '../xlsxWorkbook';
+import { readXlsxTables } from '../xlsxStreamReader';
+import { nothingAdded, upgradeXlsx } from '../xlsxUpgrade';
+import { UnreadableWorkbookError, workbookBytes } from '../xlsxWorkbook';
 
 const usage = 'chizai-desk upgrade <book.xlsx> --out NEW.xlsx';
 
@@ -24,27 +26,27 @@ export const upgrade: Command = {
       throw new UserError('--out には入力と別のファイルを指定してください（入力のブックは変更しません）。');
     if (exists(out)) throw new UserError(`${out} は既にあります。上書きしません。別の名前を指定してください。`, EXIT.findingsOrRefused);
     let bytes: Buffer;
+    let tables: Map<string, RawTable>;
     try {
       bytes = workbookBytes(path);
+      tables = await readXlsxTables(path);
     } catch (e) {
       if (e instanceof UnreadableWorkbookError) throw new UserError(e.message);
       throw e;
     }
-    const lost = partsUpgradeWouldLose(bytes);
-    if (lost.length > 0)
+    const upgraded = await upgradeXlsx(bytes, tables).catch((e: unknown) => {
       throw new UserError(
-        `このブックには${lost.join('・')}があり、ローカルで書き出す写しには引き継げません。何も書き出していません。Googleスプレッドシートで開き、メニュー「知財経営支援 > シートを準備」で追加してください。`,
-        EXIT.findingsOrRefused
+        `ブックの構造を読み取れないため、写しを作れませんでした: ${path}（${(e as Error).message}）。何も書き出していません。`
       );
-    const workbook = await loadXlsx(path, bytes).catch((e: unknown) => {
-      throw e instanceof UnreadableWorkbookError ? new UserError(e.message) : e;
     });
-    const summary = upgradeWorkbook(workbook);
-    if (nothingAdded(summary)) {
+    const { summary } = upgraded;
+    for (const r of summary.renamedHeaders)
+      io.err(`見出しが変えられているようなので追加しなかった列: ${r}。データがその列にあるなら、見出しを右側の名前に直してください。`);
+    if (upgraded.bytes === null || nothingAdded(summary)) {
       io.out('このブックには不足しているタブ・列・設定項目はありません。写しは書き出していません。');
       return EXIT.ok;
     }
-    writeFileAtomic(out, Buffer.from(await workbook.xlsx.writeBuffer()));
+    writeFileAtomic(out, upgraded.bytes);
     if (summary.createdTabs.length) io.out(`追加したタブ: ${summary.createdTabs.join('、')}`);
     if (summary.addedHeaders.length) io.out(`追加した列: ${summary.addedHeaders.join('、')}`);
     if (summary.addedSettings.length) io.out(`追加した設定項目: ${summary.addedSettings.join('、')}`);
