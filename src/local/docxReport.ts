@@ -11,6 +11,7 @@ import {
   Header,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -22,10 +23,17 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { ChartRun } from 'docx/charts';
+import type { ChartSpec } from '../domain/charts/spec';
 import type { CellAlign, ReportBlock } from '../domain/report/layout';
 
 /** Yu Gothic ships with Windows 8.1+ and Office for Mac; other readers substitute their own Japanese gothic. */
 const FONT = 'Yu Gothic';
+/**
+ * Chart text takes its East Asian font from the theme's body font (DrawingML's +mn-ea), not from the run fonts:
+ * without a Japanese theme font Word draws chart titles and labels in Mincho.
+ */
+const THEME_FONT = { latin: FONT, eastAsia: '游ゴシック', scripts: { Jpan: '游ゴシック' } };
 const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
 const LANGUAGE = { value: 'ja-JP', eastAsia: 'ja-JP' };
 
@@ -149,6 +157,50 @@ function table(block: Extract<ReportBlock, { kind: 'table' }>): Table {
   });
 }
 
+/** Chart size in pixels (96 per inch): the text width of A4 with these margins; a chart of two bars is lower. */
+const CHART_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
+const chartSize = (chart: ChartSpec) => ({ width: CHART_WIDTH, height: chart.months.length > 0 ? 300 : 250 });
+
+/**
+ * A native Word chart: its data sits in an embedded workbook, so Word's 「データの編集」 opens it. The value axis
+ * starts at 0 (LibreOffice scales it from the data otherwise); a reference series (budget, cap, target) is dashed.
+ */
+export function chartRun(chart: ChartSpec): ChartRun {
+  const axisTitle = (t: string) => (t === '' ? {} : { title: t });
+  const series = chart.series.map(s => ({
+    name: s.name,
+    values: s.values,
+    color: s.color,
+    ...(chart.kind !== 'line' && s.draw === 'line' ? { type: 'line' as const } : {}),
+    ...(s.draw === 'line'
+      ? {
+          markers: !s.reference,
+          line: { color: s.color, width: s.reference ? 1.5 : 2.25, dash: s.reference ? ('dash' as const) : ('solid' as const) },
+        }
+      : {}),
+  }));
+  return new ChartRun({
+    type: chart.kind === 'line' ? 'line' : 'column',
+    ...(chart.kind === 'stacked' ? { stacking: 'stacked' as const } : {}),
+    title: chart.title,
+    font: { name: FONT },
+    categories: [...chart.categories],
+    series,
+    categoryAxis: axisTitle(chart.categoryTitle),
+    valueAxis: {
+      ...axisTitle(chart.valueTitle),
+      minimum: chart.valueAxis.min,
+      ...(chart.valueAxis.max === null ? {} : { maximum: chart.valueAxis.max }),
+      ...(chart.valueAxis.step === null ? {} : { interval: chart.valueAxis.step }),
+      numberFormat: '#,##0',
+    },
+    ...(chart.dataLabels ? { dataLabels: { value: true } } : {}),
+    legend: { position: 'bottom' },
+    transformation: chartSize(chart),
+    altText: { name: chart.id, title: chart.title, description: chart.description },
+  });
+}
+
 /** Bullets as Japanese documents set them: a middle dot, hanging indent of one character. */
 const BULLETS = 'report-bullets';
 const NUMBERING = {
@@ -212,6 +264,17 @@ function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
         if (pageBreakBefore) out.push(new Paragraph({ pageBreakBefore: true, children: [] }));
         out.push(table(block), gap());
         break;
+      case 'chart':
+        // Single line spacing: LibreOffice clips an inline chart to a proportional line height.
+        out.push(
+          new Paragraph({
+            pageBreakBefore,
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+            children: [chartRun(block.chart)],
+          })
+        );
+        break;
       case 'pageBreak':
         breakBefore = true;
         break;
@@ -230,6 +293,7 @@ export async function renderDocx(blocks: readonly ReportBlock[], runningTitle: s
     paragraph: { spacing: { before, after }, keepNext: true },
   });
   const doc = new Document({
+    theme: { fonts: { body: THEME_FONT, headings: THEME_FONT } },
     title,
     creator: 'chizai-desk',
     description: title,

@@ -26,7 +26,7 @@ export const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set([
  * One item per category, however many rows it concerns: the report's length and the Docs calls that write
  * it stay bounded, and the details live in the tables.
  */
-export function actionItems(model: Omit<ReportModel, 'actions'>, asOf: Ymd): ActionItem[] {
+export function actionItems(model: Omit<ReportModel, 'actions' | 'charts'>, asOf: Ymd): ActionItem[] {
   const { meetings, experts, cases, pd, findings } = model;
   const year = partsOf(model.overview.from).year;
   const short = (d: Ymd): string => shortDateJa(d, year);

@@ -1,10 +1,10 @@
 /** Expert use: this month, to date, the monthly cap and the budget (§12), prior consultation (§5.3(2)). */
 import { contract } from '../../../sheets-templates/contract';
-import { firstDayOfMonth, type YearMonth, type Ymd } from '../dates';
+import { firstDayOfMonth, monthOf, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { countsAsUse, lacksPriorConsultation, monthsOverCap } from '../rules/experts';
 import type { ExpertUseRow } from '../schema';
-import { byDateThenRow, inRange, sum } from './figures';
+import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, sum } from './figures';
 import type { ExpertSection, ExpertUseLine } from './model';
 
 export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
@@ -29,8 +29,17 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
   const toDate = ordered.filter(x => countsAsUse(x) && inRange(x.date, toDateFrom, to));
   const planned = ordered.filter(x => x.status === '予定' && x.date > to && x.date <= settings.programmeEnd);
   const fields = contract.choices.専門分野;
+  // One pass: the counted uses of every month up to the report month's end.
+  const usesIn = new Map<YearMonth, number>();
+  for (const x of ordered) if (x.date <= to && countsAsUse(x)) usesIn.set(monthOf(x.date), (usesIn.get(monthOf(x.date)) ?? 0) + 1);
+  const first = firstFigureMonth(
+    toDateFrom,
+    [...usesIn.keys()].map(m => `${m}-01`),
+    month
+  );
+  const byMonth = monthsFrom(first, month).map(m => ({ month: m, uses: usesIn.get(m) ?? 0 }));
   return {
-    usesThisMonth: thisMonth.length,
+    usesThisMonth: byMonth.at(-1)?.month === month ? (byMonth.at(-1)?.uses ?? 0) : thisMonth.length,
     monthlyCap: settings.expertMonthlyCap,
     usesToDate: toDate.length,
     budgetUses: settings.expertBudgetUses,
@@ -47,6 +56,7 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
         toDate: toDate.filter(x => x.field === field).length,
       }))
       .filter(f => f.toDate > 0),
+    byMonth,
     capBreaches: monthsOverCap(toDate, settings.expertMonthlyCap),
     withoutPriorConsultation: toDate.filter(lacksPriorConsultation).map(expertLine),
     upcomingWithoutPriorConsultation: planned.filter(lacksPriorConsultation).map(expertLine),

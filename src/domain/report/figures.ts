@@ -1,5 +1,5 @@
 /** Rounding, sums and date-range helpers the report's sections share. */
-import { partsOf, type Ymd } from '../dates';
+import { monthOf, nextMonth, partsOf, type YearMonth, type Ymd } from '../dates';
 
 /** Sums of hours typed as 3:30 carry float noise; figures are shown to 2 decimals at most. */
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
@@ -18,3 +18,33 @@ export function roughDateJa(date: Ymd): string {
 export const hoursText = (n: number): string => String(round2(n));
 
 export const inRange = (d: Ymd, from: Ymd | null, to: Ymd): boolean => (from === null || from <= d) && d <= to;
+
+/** Every month from `first` to `last`, both included (empty when first is after last). */
+export function monthsFrom(first: YearMonth, last: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let m = first; m <= last; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/**
+ * The first month of the month-by-month figures: 事業開始日's month, else the month of the earliest date given
+ * (the first row on record up to the month's end), else the report month itself.
+ */
+export function firstFigureMonth(toDateFrom: Ymd | null, dates: Iterable<Ymd>, month: YearMonth): YearMonth {
+  if (toDateFrom !== null) return monthOf(toDateFrom);
+  let first: Ymd | null = null;
+  for (const d of dates) if (first === null || d < first) first = d;
+  return first === null ? month : monthOf(first) < month ? monthOf(first) : month;
+}
+
+/** The fiscal year (April to March) the programme runs in: that of 事業開始日, else of 事業終了日. */
+export function programmeFiscalYear(start: Ymd | null, end: Ymd): number {
+  const anchor = partsOf(start ?? end);
+  return anchor.month >= 4 ? anchor.year : anchor.year - 1;
+}
+
+/** The twelve months of the programme's fiscal year, April to March: the months every chart runs over. */
+export const fiscalYearMonths = (start: Ymd | null, end: Ymd): YearMonth[] => {
+  const year = programmeFiscalYear(start, end);
+  return monthsFrom(`${year}-04`, `${year + 1}-03`);
+};

@@ -7,6 +7,8 @@
  * so the number of Docs calls stays the same however many rows the workbook has.
  */
 import { contract } from '../../../sheets-templates/contract';
+import { chartOf, unavailableText } from '../charts/reportCharts';
+import type { ChartId, ChartSpec } from '../charts/spec';
 import { formatYmdJa, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
 import { TAB_NAME } from '../schema';
 import { hoursText, roughDateJa, round2 } from './figures';
@@ -29,6 +31,8 @@ export type ReportBlock =
       /** The last row is a total (set apart by the writers that can). */
       readonly totalRow?: boolean;
     }
+  /** A chart of the report's own figures: a native chart in the .docx, an image in the Google Doc. */
+  | { readonly kind: 'chart'; readonly chart: ChartSpec }
   | { readonly kind: 'pageBreak' };
 
 // ---- formatting ----------------------------------------------------------------------------------
@@ -72,6 +76,13 @@ function tableOr(
   return rows.length === 0
     ? { kind: 'paragraph', text: empty }
     : { kind: 'table', header, rows, ...(align ? { align } : {}), ...(totalRow ? { totalRow } : {}) };
+}
+
+/** The model's chart, or the sentence saying why it cannot be drawn: never a chart of zeros. */
+export function chartBlock(model: Pick<ReportModel, 'charts'>, id: ChartId): ReportBlock[] {
+  const chart = chartOf(model.charts, id);
+  if (!chart) return [];
+  return [chart.unavailable === null ? { kind: 'chart', chart } : { kind: 'paragraph', text: unavailableText(chart) }];
 }
 
 // ---- sections ------------------------------------------------------------------------------------
@@ -144,6 +155,7 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
           ? '今月、特に対応が必要な事項はありません。'
           : `対応が必要な事項が${actions.length}件あります（「6. 要対応事項」）: ${actions.map(a => a.label).join('、')}。`,
     },
+    ...chartBlock(model, 'targets'),
   ];
 }
 
@@ -195,6 +207,7 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
       ],
     },
     { kind: 'paragraph', text: pd.pace.summary },
+    ...chartBlock(model, 'pdHours'),
     { kind: 'heading', level: 2, text: '旅費' },
     {
       kind: 'paragraph',
@@ -325,6 +338,7 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
               )
               .join('、')}。`,
     },
+    ...chartBlock(model, 'minutes'),
   ];
 }
 
@@ -356,6 +370,7 @@ function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
           ? `月${experts.monthlyCap}回の上限を超えた月はありません。`
           : `月${experts.monthlyCap}回の上限を超えた月: ${experts.capBreaches.map(b => `${monthJa(b.month)}（${b.uses}回）`).join('、')}。`,
     },
+    ...chartBlock(model, 'expertUses'),
   ];
 }
 

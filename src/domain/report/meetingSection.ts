@@ -1,18 +1,14 @@
 /** Meetings held, the liaison councils against their target (§6), cadence (§5.5(2), §13(2)) and minutes deadlines. */
 import { contract } from '../../../sheets-templates/contract';
 import { type CheckResult, calendarOf } from '../check';
-import { firstDayOfMonth, lastDayOfMonth, minYmd, monthOf, nextMonth, partsOf, type YearMonth, type Ymd } from '../dates';
+import { firstDayOfMonth, lastDayOfMonth, minYmd, monthOf, nextMonth, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { MINUTES_STATUS_LABEL, minutesDue, minutesStatus } from '../rules/minutes';
 import type { MeetingRow, MeetingType } from '../schema';
-import { byDateThenRow, inRange } from './figures';
-import type { CadenceMonth, MeetingLine, MeetingSection } from './model';
+import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, programmeFiscalYear } from './figures';
+import type { CadenceMonth, MeetingLine, MeetingSection, MinutesMonth } from './model';
 
-export function julyOfProgramme(start: Ymd | null, end: Ymd): YearMonth {
-  const anchor = partsOf(start ?? end);
-  const fiscalYear = anchor.month >= 4 ? anchor.year : anchor.year - 1;
-  return `${fiscalYear}-07`;
-}
+export const julyOfProgramme = (start: Ymd | null, end: Ymd): YearMonth => `${programmeFiscalYear(start, end)}-07`;
 
 export function meetingSection(read: ReadResult, result: CheckResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null): MeetingSection {
   const { settings } = read.ledger;
@@ -42,7 +38,9 @@ export function meetingSection(read: ReadResult, result: CheckResult, month: Yea
       rowNumber: m.rowNumber,
     };
   };
-  const list = rows.filter(m => inRange(m.date, from, to)).map(line);
+  // Every meeting's line once: the month's table and the month-by-month minutes figures read the same lines.
+  const lines = rows.filter(m => m.date <= to).map(line);
+  const list = lines.filter(m => m.date >= from);
   const heldThisMonth = Object.fromEntries(contract.choices.種別.map(t => [t, 0])) as Record<MeetingType, number>;
   for (const m of list) if (m.held) heldThisMonth[m.type] += 1;
 
@@ -77,6 +75,7 @@ export function meetingSection(read: ReadResult, result: CheckResult, month: Yea
     return status === 'overdue' ? [{ id: m.id, type: m.type, date: m.date, minutesDue: due, sharedOn: m.minutesSharedOn }] : [];
   });
   const monthlyLiaisonIds = list.filter(m => m.held && m.type === '月次連絡会').map(m => m.id);
+  const minutesByMonth = minutesMonths(lines, toDateFrom, month);
   return {
     heldThisMonth,
     heldThisMonthTotal: list.filter(m => m.held).length,
@@ -97,5 +96,30 @@ export function meetingSection(read: ReadResult, result: CheckResult, month: Yea
     minutesDueSoon: result.meetings
       .filter(m => m.status === 'due-soon' && m.minutesDue !== null)
       .map(m => ({ id: m.id, type: m.type, minutesDue: m.minutesDue as Ymd })),
+    minutesByMonth,
   };
+}
+
+/** Held meetings with a deadline, month by month, counted by minutes status: one pass over the lines. */
+function minutesMonths(lines: readonly MeetingLine[], toDateFrom: Ymd | null, month: YearMonth): MinutesMonth[] {
+  const byMonth = new Map<YearMonth, { shared: number; sharedLate: number; overdue: number; open: number }>();
+  for (const m of lines) {
+    if (!m.held || m.minutesDue === null) continue;
+    const key = monthOf(m.date);
+    let counts = byMonth.get(key);
+    if (!counts) {
+      counts = { shared: 0, sharedLate: 0, overdue: 0, open: 0 };
+      byMonth.set(key, counts);
+    }
+    if (m.status === 'shared') counts.shared += 1;
+    else if (m.status === 'shared-late') counts.sharedLate += 1;
+    else if (m.status === 'overdue') counts.overdue += 1;
+    else if (m.status === 'pending' || m.status === 'due-soon') counts.open += 1;
+  }
+  const first = firstFigureMonth(
+    toDateFrom,
+    lines.map(m => m.date),
+    month
+  );
+  return monthsFrom(first, month).map(m => ({ month: m, ...(byMonth.get(m) ?? { shared: 0, sharedLate: 0, overdue: 0, open: 0 }) }));
 }

@@ -8,6 +8,8 @@
  * asOf, so a report drawn up mid-month does not count meetings that are still ahead.
  */
 import type { contract } from '../../../sheets-templates/contract';
+import { chartSources, reportCharts } from '../charts/reportCharts';
+import type { ChartSpec } from '../charts/spec';
 import type { CheckResult } from '../check';
 import { firstDayOfMonth, isValidMonth, lastDayOfMonth, type YearMonth, type Ymd } from '../dates';
 import type { Finding } from '../findings';
@@ -62,6 +64,13 @@ export interface PdPace {
   readonly summary: string;
 }
 
+/** One month of the PD's timesheet: its hours, and the hours to date at its end. */
+export interface PdMonth {
+  readonly month: YearMonth;
+  readonly hours: number;
+  readonly hoursToDate: number;
+}
+
 export interface PdSection {
   readonly hoursThisMonth: number;
   readonly daysThisMonth: number;
@@ -77,6 +86,8 @@ export interface PdSection {
   readonly travelThisMonth: number;
   readonly travelToDate: number;
   readonly pace: PdPace;
+  /** From 事業開始日's month (or the first row's) to the report month, which is the last entry. */
+  readonly byMonth: readonly PdMonth[];
 }
 
 export interface CaseLine {
@@ -159,6 +170,20 @@ export interface MeetingSection {
   }[];
   /** Minutes not yet shared whose deadline is within the next 2 business days at asOf. */
   readonly minutesDueSoon: readonly { readonly id: string; readonly type: MeetingType; readonly minutesDue: Ymd }[];
+  /**
+   * Meetings held, with a minutes deadline, month by month (from 事業開始日's month, or the first meeting's, to the
+   * report month, the last entry), by their minutes status at asOf: the statuses of `list` for the report month.
+   */
+  readonly minutesByMonth: readonly MinutesMonth[];
+}
+
+export interface MinutesMonth {
+  readonly month: YearMonth;
+  readonly shared: number;
+  readonly sharedLate: number;
+  readonly overdue: number;
+  /** Not shared yet, deadline still ahead (pending or due soon). */
+  readonly open: number;
 }
 
 export interface ExpertUseLine {
@@ -187,6 +212,8 @@ export interface ExpertSection {
   readonly feesToDate: number;
   readonly travelToDate: number;
   readonly byField: readonly { readonly field: ExpertField; readonly thisMonth: number; readonly toDate: number }[];
+  /** Counted uses month by month, from 事業開始日's month (or the first use's) to the report month, the last entry. */
+  readonly byMonth: readonly { readonly month: YearMonth; readonly uses: number }[];
   /** Months (to date) with more uses than 専門家月上限. */
   readonly capBreaches: readonly { readonly month: YearMonth; readonly uses: number }[];
   /** Counted uses up to the month's end without 事前協議日 on or before 実施日 (§5.3(2)). */
@@ -236,6 +263,8 @@ export interface ReportModel {
     readonly expertRows: readonly ExpertUseLine[];
     readonly meetingRows: readonly MeetingLine[];
   };
+  /** The report's charts, drawn from the figures above (src/domain/charts). */
+  readonly charts: readonly ChartSpec[];
 }
 
 // ---- entry ---------------------------------------------------------------------------------------
@@ -252,7 +281,7 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
   const toDateFrom = settings.programmeStart;
   const meetings = meetingSection(read, result, month, asOf, toDateFrom);
   const errors = result.findings.filter(f => f.severity === 'error');
-  const partial: Omit<ReportModel, 'actions'> = {
+  const partial: Omit<ReportModel, 'actions' | 'charts'> = {
     month,
     overview: {
       from,
@@ -282,7 +311,7 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
       meetingRows: meetings.list,
     },
   };
-  return { ...partial, actions: actionItems(partial, asOf) };
+  return { ...partial, actions: actionItems(partial, asOf), charts: reportCharts(partial, chartSources(read)) };
 }
 
 /** The Doc's and the .docx's name: 月次活動報告書_YYYY-MM. */

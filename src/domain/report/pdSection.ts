@@ -1,10 +1,52 @@
 /** The PD's hours: this month, to date, by mode and activity, and the pace against the budget (§10(2),(3)). */
 import { contract } from '../../../sheets-templates/contract';
-import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMonth, type Ymd } from '../dates';
+import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, monthOf, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { type PdHoursRow, TAB_NAME } from '../schema';
-import { byDateThenRow, hoursText, inRange, roughDateJa, round1, round2, sum } from './figures';
-import type { PdPace, PdSection } from './model';
+import { byDateThenRow, firstFigureMonth, hoursText, inRange, monthsFrom, roughDateJa, round1, round2, sum } from './figures';
+import type { PdMonth, PdPace, PdSection } from './model';
+
+/** One month's hours: all of the month's rows, and those inside the "to date" period (from 事業開始日). */
+interface MonthHours {
+  hours: number;
+  counted: number;
+}
+
+/**
+ * The timesheet month by month up to `to`, in one pass over the rows (the report and its charts both read
+ * these, so a 100,000-row timesheet is walked once however many months there are). Sums run in row order.
+ */
+function hoursByMonth(rows: readonly PdHoursRow[], toDateFrom: Ymd | null, to: Ymd): Map<YearMonth, MonthHours> {
+  const byMonth = new Map<YearMonth, MonthHours>();
+  for (const r of rows) {
+    if (r.date > to) continue;
+    const m = monthOf(r.date);
+    let totals = byMonth.get(m);
+    if (!totals) {
+      totals = { hours: 0, counted: 0 };
+      byMonth.set(m, totals);
+    }
+    totals.hours += r.hours;
+    if (toDateFrom === null || toDateFrom <= r.date) totals.counted += r.hours;
+  }
+  return byMonth;
+}
+
+/**
+ * Month by month from the first figure month to the report month: the month's hours and the hours to date at
+ * its end. The last entry is the report month, so its figures are the section's own.
+ */
+function pdMonths(byMonth: ReadonlyMap<YearMonth, MonthHours>, toDateFrom: Ymd | null, month: YearMonth): PdMonth[] {
+  const months = [...byMonth.keys()].sort();
+  const first = firstFigureMonth(toDateFrom, months.map(firstDayOfMonth), month);
+  let running = 0;
+  for (const m of months) if (m < first) running += byMonth.get(m)?.counted ?? 0;
+  return monthsFrom(first, month).map(m => {
+    const totals = byMonth.get(m);
+    running += totals?.counted ?? 0;
+    return { month: m, hours: round2(totals?.hours ?? 0), hoursToDate: round2(running) };
+  });
+}
 
 export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null, to: Ymd): PdSection {
   const { settings } = read.ledger;
@@ -12,11 +54,14 @@ export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateF
   const thisMonth = read.ledger.pdHours.filter(r => inRange(r.date, from, to));
   const toDate = read.ledger.pdHours.filter(r => inRange(r.date, toDateFrom, to));
   const distinctDays = (rows: readonly PdHoursRow[]): number => new Set(rows.map(r => r.date)).size;
-  const hoursToDate = sum(toDate.map(r => r.hours));
+  const byMonth = pdMonths(hoursByMonth(read.ledger.pdHours, toDateFrom, to), toDateFrom, month);
+  const reportMonth = byMonth.at(-1);
+  // Before 事業開始日's month there is no month-by-month figure; the month's own rows still count.
+  const hoursToDate = reportMonth?.month === month ? reportMonth.hoursToDate : sum(toDate.map(r => r.hours));
   const standardHours = settings.pdStandardHours;
   const budgetHours = round2(settings.pdBudgetDays * standardHours);
   return {
-    hoursThisMonth: sum(thisMonth.map(r => r.hours)),
+    hoursThisMonth: reportMonth?.month === month ? reportMonth.hours : sum(thisMonth.map(r => r.hours)),
     daysThisMonth: distinctDays(thisMonth),
     hoursToDate,
     daysToDate: distinctDays(toDate),
@@ -35,6 +80,7 @@ export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateF
     travelThisMonth: sum(thisMonth.map(r => r.travelCost ?? 0)),
     travelToDate: sum(toDate.map(r => r.travelCost ?? 0)),
     pace: pdPace(read, toDate, minYmd(to, asOf), hoursToDate, budgetHours, standardHours),
+    byMonth,
   };
 }
 
