@@ -157,6 +157,12 @@ export const contract = {
       ],
     },
   ],
+  /**
+   * The ダッシュボード tab: key figures against their targets and the report's charts, computed by the system from
+   * the tabs above and protected like 実行ログ. Nothing on it is ever read as input, so it is not a tab of the
+   * ledger; setupWorkbook creates it in Sheets (the local .xlsx has no live charts to keep).
+   */
+  dashboard: { key: 'dashboard', name: 'ダッシュボード', systemOnly: true },
   settings: [
     { key: 'programmeStart', name: '事業開始日', type: 'date', default: null, help: '事業の開始日（契約日）' },
     { key: 'programmeEnd', name: '事業終了日', type: 'date', default: '2025-03-31', help: '事業の終了日（§14）' },

@@ -8,6 +8,7 @@ import { type ReadResult, readLedger } from '../domain/ledgerReader';
 import { marksOf } from '../domain/marks';
 import { tabsForEdit } from '../domain/rules/index';
 import { defaultContract, isSystemOnly, tabByName, tabOf } from '../domain/schema';
+import { writeDashboard } from './dashboard';
 import { writeMarks } from './markWriter';
 import { gridNamed, type OpenTables, readSheetTables } from './sheetTables';
 
@@ -29,6 +30,8 @@ export function checkSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, n
     if (!grid) continue;
     writeMarks(grid, layout, marks, { firstRow: 2, lastRow: grid.values.length });
   }
+  // The dashboard's figures follow every full check (the menu and the daily run): one write, its charts follow.
+  if (open.dashboard) writeDashboard(open.dashboard, read, result, ss.getName(), now);
   return { read, result, open };
 }
 

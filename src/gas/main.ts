@@ -4,6 +4,7 @@
  * name in entryPoints.json, and a test holds that list equal to these exports.
  */
 
+import { DASHBOARD_NAME } from '../domain/charts/dashboard';
 import { TAB_NAME } from '../domain/schema';
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
@@ -40,6 +41,9 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
     summary.addedSettings.length ? `${TAB_NAME.settings}に追加した項目: ${summary.addedSettings.join('、')}` : '',
     summary.renamedHeaders.length
       ? `見出しが変えられているようなので追加しなかった列: ${summary.renamedHeaders.join('、')}。データがその列にあるなら、見出しを右側の名前に直してください。`
+      : '',
+    summary.addedCharts
+      ? `${DASHBOARD_NAME}にグラフを${summary.addedCharts}件作成しました（値は「入力をすべてチェック」と毎日の処理で更新されます）。`
       : '',
     '入力済みの値は変更していません。',
   ];

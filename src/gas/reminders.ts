@@ -19,6 +19,7 @@ import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import { checkSpreadsheet } from './checking';
+import { refreshDashboard } from './dashboard';
 import { effectiveUser, RunLog } from './runLog';
 import { gridNamed, readSheetTables, type SheetGrid } from './sheetTables';
 import { errorText } from './ui';
@@ -75,14 +76,17 @@ export function sendRemindersJob(now?: unknown): ReminderRun {
 
   const settings = readSettingsOnly(ss);
   const closed = new BusinessCalendar(settings.extraHolidays).whyNotBusinessDay(today);
-  if (closed !== null)
+  if (closed !== null) {
+    refreshDashboard(ss, at);
     return { ...empty, outcome: 'not-business-day', message: `${today} は営業日ではありません（${closed}）。リマインダーは送りません。` };
+  }
 
   const log = new RunLog();
   const decision = exportAllowed(settings, effectiveUser());
   if (!decision.allowed) {
     log.add({ kind: LOG_KIND.reminder, result: LOG_RESULT.refused, detail: decision.reason });
     log.flush(ss, at);
+    refreshDashboard(ss, at);
     return { ...empty, outcome: 'refused', message: decision.reason };
   }
 

@@ -8,6 +8,7 @@
 
 import { normalizeHeader } from '../domain/cellParsers';
 import { columnsToAdd, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
+import { setupDashboard } from './dashboard';
 import { toCell } from './sheetTables';
 
 const PROTECTION_TAG = 'chizai-desk:';
@@ -19,18 +20,21 @@ export interface SetupSummary {
   readonly addedSettings: string[];
   /** Columns not added because a header resembling them is there (most likely renamed): 「今の見出し」→「正しい見出し」. */
   readonly renamedHeaders: string[];
+  /** Charts added to ダッシュボード. */
+  addedCharts: number;
 }
 
-const emptySummary = (): SetupSummary => ({ createdTabs: [], addedHeaders: [], addedSettings: [], renamedHeaders: [] });
+const emptySummary = (): SetupSummary => ({ createdTabs: [], addedHeaders: [], addedSettings: [], renamedHeaders: [], addedCharts: 0 });
 
 /** The sheet a contract tab name names, matched as the reader matches (NFKC, trimmed): 「設定 」 is 設定. */
-function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+export function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet | null {
   return ss.getSheetByName(name) ?? ss.getSheets().find(s => normalizeHeader(s.getName()) === normalizeHeader(name)) ?? null;
 }
 
-export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupSummary {
+export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, now: Date = new Date()): SetupSummary {
   const summary = emptySummary();
   for (const tab of workbookTemplate) setupTab(ss, tab, summary);
+  summary.addedCharts = setupDashboard(ss, summary, now);
   return summary;
 }
 
@@ -104,13 +108,19 @@ function applyValidation(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabTemp
   }
 }
 
+/** A tab only the system writes (実行ログ, ダッシュボード): protected as a whole, a warning only, once. */
+export function protectWholeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string, tags?: ReadonlySet<string>): void {
+  const tag = `${PROTECTION_TAG} ${name}はシステムが記録します`;
+  const has = tags ?? new Set(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).map(p => p.getDescription()));
+  if (!has.has(tag)) sheet.protect().setDescription(tag).setWarningOnly(true);
+}
+
 function applyProtection(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabTemplate, positions: Map<string, number>): void {
   const tags = new Set<string>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) tags.add(p.getDescription());
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) tags.add(p.getDescription());
   if (tab.systemOnly) {
-    const tag = `${PROTECTION_TAG} ${tab.name}はシステムが記録します`;
-    if (!tags.has(tag)) sheet.protect().setDescription(tag).setWarningOnly(true);
+    protectWholeTab(sheet, tab.name, tags);
     return;
   }
   for (const c of tab.columns) {

@@ -2,6 +2,7 @@
  * Reading the open spreadsheet into the domain's RawTables: one getValues per tab, whatever its size.
  * Dates become spreadsheet serials here, so no Date crosses into the domain.
  */
+import { DASHBOARD_NAME } from '../domain/charts/dashboard';
 import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -38,6 +39,8 @@ export interface SheetGrid {
 export interface OpenTables {
   readonly tables: Map<string, RawTable>;
   readonly grids: Map<string, SheetGrid>;
+  /** The ダッシュボード tab when there is one: found, never read (nothing on it is input). */
+  readonly dashboard: GoogleAppsScript.Spreadsheet.Sheet | null;
 }
 
 /** The sheet's zone when it differs from the script's, else null (see serialOfDate). */
@@ -65,8 +68,13 @@ export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, na
   const tables = new Map<string, RawTable>();
   const grids = new Map<string, SheetGrid>();
   const wanted = names ? new Set(names.map(tabKey)) : null;
+  let dashboard: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
+    if (tabKey(name) === tabKey(DASHBOARD_NAME)) {
+      dashboard ??= sheet;
+      continue;
+    }
     if (wanted && !wanted.has(tabKey(name))) continue;
     const values = sheet.getDataRange().getValues() as unknown[][];
     grids.set(name, { sheet, values });
@@ -74,5 +82,5 @@ export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, na
     const rows: RawRow[] = data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map(v => toCell(v, zone)) }));
     tables.set(name, { name, header: header.map(v => toCell(v, zone)), rows });
   }
-  return { tables, grids };
+  return { tables, grids, dashboard };
 }

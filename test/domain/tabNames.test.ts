@@ -44,12 +44,10 @@ const isWordNotTab = (text: string, at: number, name: string): boolean =>
   name === '設定' && (text[at - 1] === '未' || /^[さしすせ済]/.test(text.slice(at + name.length)));
 
 function tabNamesIn(text: string): string[] {
-  return contract.tabs
-    .map(t => t.name)
-    .filter(name => {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!isWordNotTab(text, at, name)) return true;
-      return false;
-    });
+  return [...contract.tabs.map(t => t.name), contract.dashboard.name].filter(name => {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!isWordNotTab(text, at, name)) return true;
+    return false;
+  });
 }
 
 test('no tab name of the contract is written as a string literal in src/domain: each comes from the contract', () => {

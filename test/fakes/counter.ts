@@ -155,6 +155,8 @@ const SERVICE_OF_CLASS: Record<string, string> = {
   Protection: 'Spreadsheets',
   DataValidation: 'Spreadsheets',
   DataValidationBuilder: 'Spreadsheets',
+  EmbeddedChartBuilder: 'Spreadsheets',
+  EmbeddedChart: 'Spreadsheets',
   DocumentApp: 'Documents',
   Document: 'Documents',
   Body: 'Documents',
@@ -164,6 +166,7 @@ const SERVICE_OF_CLASS: Record<string, string> = {
   TableRow: 'Documents',
   TableCell: 'Documents',
   PageBreak: 'Documents',
+  InlineImage: 'Documents',
 };
 
 /** Method names never counted nor faulted (JS protocol, not Apps Script API). */

@@ -2,6 +2,7 @@
  * DocumentApp fake: documents live in the fake Drive (as Google Docs files);
  * a body is a list of paragraphs, list items, tables and page breaks.
  */
+import { type FakeBlob, type RenderedChart, renderedChart } from './charts';
 import { Fake, makeEnum, type Public, type Runtime, type Slice } from './counter';
 import { type DriveStore, MimeType } from './drive';
 
@@ -65,10 +66,20 @@ const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
 
 /** What `fake.documents` shows of a body. */
 export type DocBlock =
-  | { type: 'paragraph'; text: string; heading: string }
+  | { type: 'paragraph'; text: string; heading: string; images?: DocImage[] }
   | { type: 'listItem'; text: string; nestingLevel: number; glyphType: string }
   | { type: 'table'; rows: string[][] }
   | { type: 'pageBreak' };
+
+/** An inline image, as `fake.documents` shows it: what it was drawn from when it is a chart of the fakes. */
+export interface DocImage {
+  contentType: string;
+  width: number;
+  height: number;
+  altTitle: string | null;
+  altDescription: string | null;
+  chart: RenderedChart | null;
+}
 
 export interface DocumentSnapshot {
   id: string;
@@ -254,6 +265,21 @@ export class FakeBody extends Fake implements Slice<GoogleAppsScript.Document.Bo
     return t;
   }
 
+  /** Like Docs: the image goes into a new paragraph of its own, at the size it was rendered at. */
+  appendImage(image: GoogleAppsScript.Base.BlobSource | GoogleAppsScript.Document.InlineImage): FakeInlineImage {
+    this.doc._assertOpen();
+    const blob = (image as unknown as { getBlob?: () => FakeBlob }).getBlob?.();
+    const type = blob?.getContentType() ?? '';
+    if (!/^image\/(png|jpeg|gif)$/.test(type)) throw this._rt.error('Invalid image data.');
+    const p = new FakeParagraph(this._rt, this._docId, '');
+    const chart = renderedChart(blob);
+    const size = (k: string, fallback: number): number => (typeof chart?.options[k] === 'number' ? (chart.options[k] as number) : fallback);
+    const img = new FakeInlineImage(this._rt, this._docId, blob as FakeBlob, size('width', 600), size('height', 371));
+    p._images.push(img);
+    this.model.children.push(p);
+    return img;
+  }
+
   appendPageBreak(pageBreak?: unknown): FakePageBreak {
     this.doc._assertOpen();
     if (pageBreak !== undefined) throw new Error('FakeBody.appendPageBreak(pageBreak) is not supported by the fake');
@@ -294,6 +320,7 @@ function removeFromBody(rt: Runtime, model: BodyModel, child: BodyChild): void {
 }
 
 export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Document.Paragraph, Public<FakeParagraph>> {
+  readonly _images: FakeInlineImage[] = [];
   private heading: string = 'NORMAL';
 
   constructor(
@@ -317,7 +344,12 @@ export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Docume
   }
 
   _block(): DocBlock {
-    return { type: 'paragraph', text: this.text, heading: this.heading };
+    return {
+      type: 'paragraph',
+      text: this.text,
+      heading: this.heading,
+      ...(this._images.length > 0 ? { images: this._images.map(i => i._image()) } : {}),
+    };
   }
 }
 
@@ -443,5 +475,71 @@ export class FakePageBreak extends Fake implements Slice<GoogleAppsScript.Docume
 
   _block(): DocBlock {
     return { type: 'pageBreak' };
+  }
+}
+
+export class FakeInlineImage extends Fake implements Slice<GoogleAppsScript.Document.InlineImage, Public<FakeInlineImage>> {
+  private altTitle: string | null = null;
+  private altDescription: string | null = null;
+
+  constructor(
+    rt: Runtime,
+    readonly _docId: string,
+    private readonly blob: FakeBlob,
+    private width: number,
+    private height: number
+  ) {
+    super(rt, 'InlineImage');
+  }
+
+  getBlob(): FakeBlob {
+    return this.blob;
+  }
+
+  getWidth(): number {
+    return this.width;
+  }
+
+  getHeight(): number {
+    return this.height;
+  }
+
+  setWidth(width: number): this {
+    this.width = width;
+    return this;
+  }
+
+  setHeight(height: number): this {
+    this.height = height;
+    return this;
+  }
+
+  getAltTitle(): string | null {
+    return this.altTitle;
+  }
+
+  setAltTitle(title: string): this {
+    this.altTitle = String(title);
+    return this;
+  }
+
+  getAltDescription(): string | null {
+    return this.altDescription;
+  }
+
+  setAltDescription(description: string): this {
+    this.altDescription = String(description);
+    return this;
+  }
+
+  _image(): DocImage {
+    return {
+      contentType: this.blob.getContentType(),
+      width: this.width,
+      height: this.height,
+      altTitle: this.altTitle,
+      altDescription: this.altDescription,
+      chart: renderedChart(this.blob),
+    };
   }
 }

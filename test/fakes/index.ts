@@ -10,6 +10,7 @@
  *   expect(fake.calls.get('Range.getValues')).toBeLessThan(10);
  */
 import * as vm from 'node:vm';
+import { FakeCharts } from './charts';
 import { type CallCounter, type FaultInjector, Runtime } from './counter';
 import { DocStore, type DocumentSnapshot, FakeDocumentApp } from './document';
 import { type DriveSeedFolder, DriveStore, FakeDriveApp, MimeType } from './drive';
@@ -45,6 +46,7 @@ import {
 import { sheetsSerial } from './time';
 import { newUiState, UiControls } from './ui';
 
+export * from './charts';
 export * from './counter';
 export * from './document';
 export * from './drive';
@@ -90,6 +92,7 @@ export interface FakeGlobals {
   ScriptApp: FakeScriptApp;
   Session: FakeSession;
   Utilities: FakeUtilities;
+  Charts: FakeCharts;
   console: FakeConsole;
   MimeType: typeof MimeType;
 }
@@ -105,6 +108,7 @@ export interface GasGlobals {
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  Charts: GoogleAppsScript.Charts.Charts;
   console: Console;
   MimeType: GoogleAppsScript.Base.MimeType;
 }
@@ -197,6 +201,7 @@ export class FakeGoogle {
       ui: newUiState(options.uiAvailable ?? true),
       uiObject: null,
       nextSheetSeq: 0,
+      nextChartId: 1_000_001,
     };
     this.ui = new UiControls(this.world.ui);
     const url = options.spreadsheetUrl ?? `https://docs.google.com/spreadsheets/d/${id}/edit`;
@@ -231,6 +236,7 @@ export class FakeGoogle {
       ScriptApp: new FakeScriptApp(rt, this.script, id),
       Session: new FakeSession(rt, this.session),
       Utilities: new FakeUtilities(rt),
+      Charts: new FakeCharts(rt),
       console: new FakeConsole(rt, this.consoleEntries),
       MimeType,
     };

@@ -3,6 +3,8 @@
  * (value, formula, note, background, validation, number format), ranges,
  * data validation and protections.
  */
+
+import { type FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import { Fake, isDate, makeEnum, type Public, type Runtime, type Slice, signatureError } from './counter';
 import { FakeUi, type UiState } from './ui';
 
@@ -208,6 +210,7 @@ export interface SheetsWorld {
   ui: UiState;
   uiObject: FakeUi | null;
   nextSheetSeq: number;
+  nextChartId: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +332,7 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   _maxCols: number;
   private frozenRows = 0;
   private readonly columnWidths = new Map<number, number>();
+  readonly _charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly _world: SheetsWorld,
@@ -412,6 +416,37 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   setColumnWidth(columnPosition: number, width: number): this {
     this.columnWidths.set(columnPosition, width);
     return this;
+  }
+
+  /** A builder for a chart on this sheet; the chart is in the sheet only once insertChart is called. */
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this._rt, this, null, null);
+  }
+
+  insertChart(chart: FakeEmbeddedChart | GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = chart as FakeEmbeddedChart;
+    if (c._sheet !== this) throw this._rt.error('The chart belongs to another sheet.');
+    if (c.getChartId() !== null) throw this._rt.error('The chart is already in the sheet.');
+    c._chartId = this._world.nextChartId++;
+    this._charts.push(c);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    return [...this._charts];
+  }
+
+  /** Saves a chart rebuilt from modify(): it replaces the chart with the same id. */
+  updateChart(chart: FakeEmbeddedChart | GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = chart as FakeEmbeddedChart;
+    const i = this._charts.findIndex(x => x._chartId === c._chartId);
+    if (c._chartId === null || i < 0) throw this._rt.error('The chart is not in the sheet. Insert it with insertChart first.');
+    this._charts[i] = c;
+  }
+
+  removeChart(chart: FakeEmbeddedChart | GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const i = this._charts.findIndex(x => x._chartId === (chart as FakeEmbeddedChart)._chartId);
+    if (i < 0) throw this._rt.error('The chart is not in the sheet.');
+    this._charts.splice(i, 1);
   }
 
   /** The sheet's protection (an existing one is returned rather than duplicated). */
@@ -530,6 +565,11 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
 
   getLastRow(): number {
     return this._row + this._numRows - 1;
+  }
+
+  /** 'A15:C27'; a single cell is 'B3'. */
+  getA1Notation(): string {
+    return a1Of(this._row, this._col, this._numRows, this._numCols);
   }
 
   getSheet(): FakeSheet {
