@@ -697,3 +697,117 @@ describe('use from TypeScript adapter tests', () => {
     expect(g.console).toBe(realConsole);
   });
 });
+
+describe('Charts: embedded charts in Sheets and the Charts service', () => {
+  const sheetWithTable = () => {
+    const fake = fakeWith({
+      表: [
+        ['月', '回数'],
+        ['4月', 1],
+        ['5月', 3],
+      ],
+    });
+    return { fake, sheet: fake.gasSpreadsheet.getSheetByName('表') as GoogleAppsScript.Spreadsheet.Sheet };
+  };
+
+  test('a built chart is in no sheet until insertChart: getChartId is null, getCharts is empty (EmbeddedChart.getChartId)', () => {
+    const { sheet } = sheetWithTable();
+    const chart = sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).setPosition(5, 1, 0, 0).build();
+    expect(chart.getChartId()).toBeNull();
+    expect(sheet.getCharts()).toHaveLength(0);
+    sheet.insertChart(chart);
+    expect(sheet.getCharts()).toHaveLength(1);
+    expect(typeof sheet.getCharts()[0]?.getChartId()).toBe('number');
+  });
+
+  test('the chart keeps its ranges, headers, anchor and options; the as*Chart methods set the type', () => {
+    const { sheet } = sheetWithTable();
+    const chart = sheet
+      .newChart()
+      .asComboChart()
+      .addRange(sheet.getRange('A1:B3'))
+      .setNumHeaders(1)
+      .setPosition(6, 2, 3, 4)
+      .setOption('title', '回数')
+      .setOption('vAxis', { title: '回', viewWindow: { min: 0 } })
+      .build();
+    sheet.insertChart(chart);
+    const [c] = sheet.getCharts();
+    expect(c?.getRanges().map(r => r.getA1Notation())).toEqual(['A1:B3']);
+    expect(c?.getNumHeaders()).toBe(1);
+    const info = c?.getContainerInfo();
+    expect([info?.getAnchorRow(), info?.getAnchorColumn(), info?.getOffsetX(), info?.getOffsetY()]).toEqual([6, 2, 3, 4]);
+    expect(c?.getOptions().get('title')).toBe('回数');
+    expect(c?.getOptions().get('vAxis.viewWindow.min')).toBe(0);
+    expect(c?.getOptions().get('type')).toBe('COMBO');
+  });
+
+  test('modify() changes nothing until updateChart saves the rebuilt chart; removeChart takes it out', () => {
+    const { sheet } = sheetWithTable();
+    sheet.insertChart(sheet.newChart().asLineChart().addRange(sheet.getRange('A1:B3')).setOption('title', '前').build());
+    const [c] = sheet.getCharts();
+    const rebuilt = c?.modify().setOption('title', '後').build();
+    expect(sheet.getCharts()[0]?.getOptions().get('title')).toBe('前');
+    if (rebuilt) sheet.updateChart(rebuilt);
+    expect(sheet.getCharts()[0]?.getOptions().get('title')).toBe('後');
+    expect(sheet.getCharts()[0]?.getChartId()).toBe(c?.getChartId());
+    sheet.removeChart(sheet.getCharts()[0] as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+    expect(sheet.getCharts()).toHaveLength(0);
+  });
+
+  test('a chart draws the current values of its ranges: getAs("image/png") after setValues shows the new data', () => {
+    const { fake, sheet } = sheetWithTable();
+    sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).build());
+    sheet.getRange('B3').setValue(7);
+    const blob = sheet.getCharts()[0]?.getAs('image/png');
+    expect(blob?.getContentType()).toBe('image/png');
+    expect(blob?.getBytes().slice(0, 4)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect((blob as unknown as { _chart: { data: unknown[][] } })._chart.data).toEqual([
+      ['月', '回数'],
+      ['4月', 1],
+      ['5月', 7],
+    ]);
+    expect(fake.calls.get('EmbeddedChart.getAs')).toBe(1);
+    expect(() => sheet.getCharts()[0]?.getAs('text/plain')).toThrow(/not supported/);
+  });
+
+  test('the Charts service builds a chart from a DataTable and renders it; a NUMBER column takes numbers or null', () => {
+    const fake = fakeWith({});
+    const Charts = fake.gas.Charts;
+    const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '月').addColumn(Charts.ColumnType.NUMBER, '時間');
+    table.addRow(['4月', 3]).addRow(['5月', null]);
+    expect(() => table.addRow(['6月', '三'])).toThrow();
+    const chart = Charts.newColumnChart().setDataTable(table).setTitle('稼働').setStacked().setRange(0, 10).build();
+    expect(chart.getOptions().get('title')).toBe('稼働');
+    const blob = chart.getAs('image/png');
+    expect((blob as unknown as { _chart: { data: unknown[][]; type: string } })._chart).toMatchObject({
+      type: 'COLUMN',
+      data: [
+        ['月', '時間'],
+        ['4月', 3],
+        ['5月', null],
+      ],
+    });
+    expect(() => Charts.newLineChart().build()).toThrow(/data table/);
+  });
+
+  test('Body.appendImage puts the image in a new paragraph of its own; a blob that is no image is refused', () => {
+    const fake = fakeWith({});
+    const doc = fake.gas.DocumentApp.create('画像');
+    const Charts = fake.gas.Charts;
+    const table = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, 'x').addColumn(Charts.ColumnType.NUMBER, 'y').addRow(['a', 1]);
+    const image = doc.getBody().appendImage(Charts.newLineChart().setDataTable(table).setDimensions(400, 200).build().getAs('image/png'));
+    image.setAltTitle('グラフ');
+    expect(image.getType()).toBe('INLINE_IMAGE');
+    const snapshot = fake.documents.find(d => d.id === doc.getId());
+    const last = snapshot?.content.at(-1);
+    expect(last).toMatchObject({
+      type: 'paragraph',
+      text: '',
+      images: [{ contentType: 'image/png', altTitle: 'グラフ', width: 400, height: 200 }],
+    });
+    expect(() => doc.getBody().appendImage(Charts.newLineChart().setDataTable(table).build().getAs('application/pdf'))).toThrow(
+      /Invalid image/
+    );
+  });
+});

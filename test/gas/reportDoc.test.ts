@@ -275,3 +275,66 @@ describe('Docs calls do not grow with the number of rows (DESIGN "Apps Script co
     expect(fake.calls.get('Range.getValues')).toBeLessThanOrEqual(8 + 1); // every tab once, 実行ログ header once
   });
 });
+
+describe('the Doc shows the report’s charts as images, where the .docx has them', () => {
+  const images = (doc: DocumentSnapshot | undefined) =>
+    (doc?.content ?? []).flatMap(b => (b.type === 'paragraph' && b.images ? b.images : []));
+
+  test('four PNG images, titled as the charts, each after the section that has it in the .docx', () => {
+    const fake = fakeWith();
+    run(fake, '2024-11');
+    const doc = current(fake)[0];
+    expect(images(doc).map(i => [i.contentType, i.altTitle])).toEqual([
+      ['image/png', '目標に対する実績（累計）'],
+      ['image/png', 'PD稼働時間の累計と予算（2024年度）'],
+      ['image/png', '議事録の共有状況（開催月別、2024年度）'],
+      ['image/png', '専門家活用の回数と月上限（2024年度）'],
+    ]);
+    const order = (doc?.content ?? []).flatMap(b =>
+      b.type === 'paragraph' && b.heading === 'HEADING1' ? [b.text] : b.type === 'paragraph' && b.images ? ['chart'] : []
+    );
+    expect(order).toEqual([
+      '1. 概要',
+      'chart',
+      '2. 事業PDの稼働',
+      'chart',
+      '3. 伴走支援',
+      '4. 会議',
+      'chart',
+      '5. 専門家活用',
+      'chart',
+      '6. 要対応事項',
+      '付録',
+    ]);
+  });
+
+  test('each image is drawn from the report’s own figures: November’s 145.5 h to date against the 280 h budget', () => {
+    const fake = fakeWith();
+    run(fake, '2024-11');
+    const pd = images(current(fake)[0])[1]?.chart;
+    expect(pd?.type).toBe('LINE');
+    expect(pd?.data[0]).toEqual(['月', '累計稼働時間', '予算（280時間）']);
+    expect(pd?.data.slice(1).map(r => r[1])).toEqual([null, null, 0, 34, 54.5, 78, 109.5, 145.5, null, null, null, null]);
+    expect(pd?.options).toMatchObject({ title: 'PD稼働時間の累計と予算（2024年度）', 'hAxis.title': '月', 'vAxis.title': '時間' });
+    expect(pd?.options['vAxis.viewWindow']).toMatchObject({ min: 0 });
+    const minutes = images(current(fake)[0])[2]?.chart;
+    expect(minutes?.options.isStacked).toBe(true);
+  });
+
+  test('drawing the charts needs no Drive or Sheets call, and the Docs calls still do not grow with the rows', () => {
+    const callsFor = (extra: number) => {
+      const fake = fakeWith(sampleSheets({ PD稼働記録: morePdRows(extra) }));
+      fake.calls.reset();
+      run(fake, '2024-11');
+      const snapshot = fake.calls.snapshot();
+      restore?.();
+      restore = null;
+      return snapshot;
+    };
+    const small = callsFor(1500);
+    expect(small['Body.appendImage']).toBe(4);
+    expect(small['Charts.newDataTable']).toBe(4);
+    expect(Object.keys(small).filter(k => k.startsWith('EmbeddedChart'))).toEqual([]);
+    expect(callsFor(3000)).toEqual(small);
+  });
+});
