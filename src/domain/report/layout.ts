@@ -9,10 +9,12 @@
 import { contract } from '../../../sheets-templates/contract';
 import { chartOf, unavailableText } from '../charts/reportCharts';
 import type { ChartId, ChartSpec } from '../charts/spec';
-import { formatYmdJa, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import type { CheckResult } from '../check';
+import { formatYmdJa, minYmd, monthOf, partsOf, WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import type { ReadResult } from '../ledgerReader';
 import { TAB_NAME } from '../schema';
 import { hoursText, roughDateJa, round2 } from './figures';
-import type { CaseLine, ExpertUseLine, MeetingLine, ReportModel } from './model';
+import { buildReportModel, type CaseLine, type ExpertUseLine, type MeetingLine, type ReportModel } from './model';
 
 export type CellAlign = 'left' | 'right';
 
@@ -83,6 +85,19 @@ export function chartBlock(model: Pick<ReportModel, 'charts'>, id: ChartId): Rep
   const chart = chartOf(model.charts, id);
   if (!chart) return [];
   return [chart.unavailable === null ? { kind: 'chart', chart } : { kind: 'paragraph', text: unavailableText(chart) }];
+}
+
+/** Every chart of the model as blocks, in the monthly report's order of sections. */
+export const chartBlocks = (model: Pick<ReportModel, 'charts'>): ReportBlock[] =>
+  (['targets', 'pdHours', 'minutes', 'expertUses'] as const).flatMap(id => chartBlock(model, id));
+
+/**
+ * The four charts for another report of the year (the 事業報告書): the figures of the month of `asOf` (or of
+ * 事業終了日 when asOf is later), as of `asOf`. The same model, hence the same figures, as that month's report.
+ */
+export function chartBlocksAsOf(read: ReadResult, result: CheckResult, asOf: Ymd, workbookName: string): ReportBlock[] {
+  const month = monthOf(minYmd(asOf, read.ledger.settings.programmeEnd));
+  return chartBlocks(buildReportModel(read, result, month, asOf, workbookName));
 }
 
 // ---- sections ------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type { ChartId, ChartSpec } from '../../../src/domain/charts/spec';
 import { check } from '../../../src/domain/check';
 import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
 import type { RawTable } from '../../../src/domain/rawTable';
-import { reportBlocks } from '../../../src/domain/report/layout';
+import { chartBlocksAsOf, reportBlocks } from '../../../src/domain/report/layout';
 import { buildReportModel, type ReportModel } from '../../../src/domain/report/model';
 import { sampleTables } from '../sampleRead';
 
@@ -177,5 +177,24 @@ describe('a chart whose source cannot be read says so: never a chart of zeros', 
       '6. 要対応事項',
       '付録',
     ]);
+  });
+});
+
+describe('the charts for another report of the year (事業報告書)', () => {
+  test('as of a day: the four charts of that month’s report, in the monthly report’s order', () => {
+    const asOf = '2024-12-02';
+    const blocks = chartBlocksAsOf(READ, check(READ, asOf), asOf, 'book.xlsx');
+    expect(blocks.map(b => (b.kind === 'chart' ? b.chart.id : b.kind))).toEqual(['targets', 'pdHours', 'minutes', 'expertUses']);
+    const december = modelOf(READ, '2024-12', asOf);
+    expect(blocks).toEqual(
+      ['targets', 'pdHours', 'minutes', 'expertUses'].map(id => ({ kind: 'chart', chart: chart(december, id as ChartId) }))
+    );
+  });
+
+  test('after 事業終了日 the charts stop at its month', () => {
+    const asOf = '2025-04-15';
+    const blocks = chartBlocksAsOf(READ, check(READ, asOf), asOf, 'book.xlsx');
+    const pd = blocks.find(b => b.kind === 'chart' && b.chart.id === 'pdHours');
+    expect(pd?.kind === 'chart' ? pd.chart.series[0]?.values.at(-1) : undefined).not.toBeNull();
   });
 });
