@@ -1,6 +1,6 @@
 /** The PD's hours: this month, to date, by mode and activity, and the pace against the budget (§10(2),(3)). */
 import { contract } from '../../../sheets-templates/contract';
-import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, monthOf, type YearMonth, type Ymd } from '../dates';
+import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { type PdHoursRow, TAB_NAME } from '../schema';
 import { byDateThenRow, firstFigureMonth, hoursText, inRange, monthsFrom, roughDateJa, round1, round2, sum } from './figures';
@@ -20,7 +20,7 @@ function hoursByMonth(rows: readonly PdHoursRow[], toDateFrom: Ymd | null, to: Y
   const byMonth = new Map<YearMonth, MonthHours>();
   for (const r of rows) {
     if (r.date > to) continue;
-    const m = monthOf(r.date);
+    const m = r.date.slice(0, 7); // a parsed Ymd: its month is its first seven characters
     let totals = byMonth.get(m);
     if (!totals) {
       totals = { hours: 0, counted: 0 };
