@@ -1,16 +1,14 @@
 /**
  * Charts: Sheets' embedded charts (Sheet.newChart → EmbeddedChartBuilder → EmbeddedChart, insertChart,
- * getCharts, updateChart, removeChart) and the Charts service (Charts.newDataTable, newColumnChart,
- * newLineChart → Chart), each rendering to a Blob with getAs. Behaviour follows Google's reference pages:
- * a built chart is not in the sheet until insertChart; getChartId is null until then; modify() returns a
- * builder whose changes are saved only by updateChart; setStacked is the isStacked option; the as*Chart
- * methods only change the chart type.
+ * getCharts, removeChart) and the Charts service (Charts.newDataTable, newColumnChart, newLineChart → Chart),
+ * each rendering to a Blob with getAs. Behaviour follows Google's reference pages: a built chart is not in the
+ * sheet until insertChart, and getChartId is null until then; setStacked is the isStacked option; the as*Chart
+ * methods only change the chart type. Only what the adapters and tests call is here.
  */
 import { Fake, makeEnum, type Public, type Runtime, type Slice } from './counter';
 import type { FakeRange, FakeSheet } from './spreadsheet';
 
 type GCharts = typeof GoogleAppsScript.Charts;
-type ChartType = GoogleAppsScript.Charts.ChartType;
 
 export const ChartType = makeEnum<GCharts['ChartType']>([
   'TIMELINE',
@@ -54,7 +52,6 @@ export class FakeBlob extends Fake implements Slice<GoogleAppsScript.Base.Blob, 
     rt: Runtime,
     private readonly contentType: string,
     private readonly bytes: number[],
-    private name: string | null,
     readonly _chart: RenderedChart | null = null
   ) {
     super(rt, 'Blob');
@@ -74,11 +71,11 @@ export class FakeBlob extends Fake implements Slice<GoogleAppsScript.Base.Blob, 
 }
 
 /** A chart rendered as an image: a PNG signature and the chart as JSON after it, so tests can read it back. */
-function render(rt: Runtime, contentType: string, chart: RenderedChart, name: string): FakeBlob {
+function render(rt: Runtime, contentType: string, chart: RenderedChart): FakeBlob {
   const type = String(contentType);
   if (!RENDERABLE.has(type)) throw rt.error(`Converting from application/vnd.google-apps.chart to ${type} is not supported.`);
   const json = [...Buffer.from(JSON.stringify(chart), 'utf8')];
-  return new FakeBlob(rt, type, type === 'image/png' ? [...PNG_SIGNATURE, ...json] : json, name, chart);
+  return new FakeBlob(rt, type, type === 'image/png' ? [...PNG_SIGNATURE, ...json] : json, chart);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +210,7 @@ export class FakeEmbeddedChart extends Fake implements Slice<GoogleAppsScript.Sp
   /** The chart drawn from the current values of its ranges. */
   getAs(contentType: string): FakeBlob {
     const data = this._config.ranges.flatMap(r => r.getValues());
-    return render(this._rt, contentType, { type: this._config.type, options: { ...this._config.options }, data }, 'chart');
+    return render(this._rt, contentType, { type: this._config.type, options: { ...this._config.options }, data });
   }
 }
 
@@ -291,39 +288,39 @@ export class FakeChartBuilder extends Fake implements Slice<ChartBuilderSlice, P
   }
 
   setTitle(chartTitle: string): this {
-    return this.setOption('title', String(chartTitle));
+    return this._set('title', String(chartTitle));
   }
 
   setXAxisTitle(title: string): this {
-    return this.setOption('hAxis.title', String(title));
+    return this._set('hAxis.title', String(title));
   }
 
   setYAxisTitle(title: string): this {
-    return this.setOption('vAxis.title', String(title));
+    return this._set('vAxis.title', String(title));
   }
 
   setStacked(): this {
-    return this.setOption('isStacked', true);
+    return this._set('isStacked', true);
   }
 
   setRange(start: number, end: number): this {
-    return this.setOption('vAxis.viewWindow', { min: start, max: end });
+    return this._set('vAxis.viewWindow', { min: start, max: end });
   }
 
   setColors(cssValues: string[]): this {
-    return this.setOption('colors', [...cssValues]);
+    return this._set('colors', [...cssValues]);
   }
 
   setDimensions(width: number, height: number): this {
-    this.setOption('width', width);
-    return this.setOption('height', height);
+    this._set('width', width);
+    return this._set('height', height);
   }
 
   setLegendPosition(position: GoogleAppsScript.Charts.Position): this {
-    return this.setOption('legend.position', String(position).toLowerCase());
+    return this._set('legend.position', String(position).toLowerCase());
   }
 
-  setOption(option: string, value: unknown): this {
+  _set(option: string, value: unknown): this {
     this.options[String(option)] = value;
     return this;
   }
@@ -350,7 +347,7 @@ export class FakeChart extends Fake implements Slice<GoogleAppsScript.Charts.Cha
 
   getAs(contentType: string): FakeBlob {
     const data = [this.table._columns.map(c => c.label), ...this.table._rows];
-    return render(this._rt, contentType, { type: this.type, options: { ...this.options }, data }, 'chart');
+    return render(this._rt, contentType, { type: this.type, options: { ...this.options }, data });
   }
 }
 

@@ -492,39 +492,9 @@ export class FakeInlineImage extends Fake implements Slice<GoogleAppsScript.Docu
     super(rt, 'InlineImage');
   }
 
-  getBlob(): FakeBlob {
-    return this.blob;
-  }
-
-  getWidth(): number {
-    return this.width;
-  }
-
-  getHeight(): number {
-    return this.height;
-  }
-
-  setWidth(width: number): this {
-    this.width = width;
-    return this;
-  }
-
-  setHeight(height: number): this {
-    this.height = height;
-    return this;
-  }
-
-  getAltTitle(): string | null {
-    return this.altTitle;
-  }
-
   setAltTitle(title: string): this {
     this.altTitle = String(title);
     return this;
-  }
-
-  getAltDescription(): string | null {
-    return this.altDescription;
   }
 
   setAltDescription(description: string): this {

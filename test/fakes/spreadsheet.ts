@@ -435,14 +435,6 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
     return [...this._charts];
   }
 
-  /** Saves a chart rebuilt from modify(): it replaces the chart with the same id. */
-  updateChart(chart: FakeEmbeddedChart | GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
-    const c = chart as FakeEmbeddedChart;
-    const i = this._charts.findIndex(x => x._chartId === c._chartId);
-    if (c._chartId === null || i < 0) throw this._rt.error('The chart is not in the sheet. Insert it with insertChart first.');
-    this._charts[i] = c;
-  }
-
   removeChart(chart: FakeEmbeddedChart | GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const i = this._charts.findIndex(x => x._chartId === (chart as FakeEmbeddedChart)._chartId);
     if (i < 0) throw this._rt.error('The chart is not in the sheet.');
