@@ -11,6 +11,12 @@
  * `freeText` (never in a mail); `withinProgramme` (a date outside 事業開始日..事業終了日 is warned); `since` (the
  * contract version that added the tab or column: a workbook made earlier may lack it, which `check` warns
  * about once, with how to add it, instead of an error).
+ *
+ * Rollover (`chizai-desk rollover`, next fiscal year's workbook from this one): each tab's `rollover` says what
+ * it keeps: 'carry' (every row), 'carry-open' (rows whose 段階 is not a closed stage) or 'empty' (the default:
+ * a tab that records the year starts empty). Each setting's `rollover`: 'next-year' (a date moved to the next
+ * fiscal year), 'period-start' / 'period-end' (the new period, or moved a year), 'clear' (emptied with a note:
+ * it is granted per contract), 'advance' (the year's number, plus one); without it the value is carried.
  */
 export const contract = {
   version: 2,
@@ -60,6 +66,7 @@ export const contract = {
     {
       key: 'cases',
       name: '案件台帳',
+      rollover: 'carry-open',
       columns: [
         { key: 'id', header: '案件ID', type: 'id', required: true, width: 10 },
         { key: 'company', header: '企業名', type: 'text', required: true, width: 24, freeText: true },
@@ -78,6 +85,7 @@ export const contract = {
     {
       key: 'meetings',
       name: '会議登録簿',
+      rollover: 'empty',
       columns: [
         { key: 'id', header: '会議ID', type: 'id', required: true, width: 10 },
         { key: 'type', header: '種別', type: 'choice', choices: '種別', required: true, width: 16 },
@@ -97,6 +105,7 @@ export const contract = {
     {
       key: 'pdHours',
       name: 'PD稼働記録',
+      rollover: 'empty',
       columns: [
         { key: 'date', header: '日付', type: 'date', required: true, width: 12, withinProgramme: true },
         { key: 'hours', header: '時間', type: 'hours', required: true, width: 8 },
@@ -111,6 +120,7 @@ export const contract = {
     {
       key: 'experts',
       name: '専門家活用記録',
+      rollover: 'empty',
       columns: [
         { key: 'date', header: '実施日', type: 'date', required: true, width: 12, withinProgramme: true },
         { key: 'expert', header: '専門家名', type: 'text', required: true, width: 14, freeText: true },
@@ -126,6 +136,7 @@ export const contract = {
     {
       key: 'settings',
       name: '設定',
+      rollover: 'carry',
       columns: [
         { key: 'name', header: '項目', type: 'text', required: true, width: 18 },
         { key: 'value', header: '値', type: 'any', width: 40 },
@@ -134,6 +145,7 @@ export const contract = {
     {
       key: 'handlers',
       name: '情報取扱者名簿',
+      rollover: 'carry',
       columns: [
         { key: 'name', header: '氏名', type: 'text', required: true, width: 14 },
         { key: 'email', header: 'メール', type: 'email', required: true, width: 28 },
@@ -145,6 +157,7 @@ export const contract = {
     {
       key: 'log',
       name: '実行ログ',
+      rollover: 'empty',
       systemOnly: true,
       columns: [
         { key: 'at', header: '日時', type: 'text', width: 20 },
@@ -164,16 +177,23 @@ export const contract = {
    */
   dashboard: { key: 'dashboard', name: 'ダッシュボード', systemOnly: true },
   settings: [
-    { key: 'programmeStart', name: '事業開始日', type: 'date', default: null, help: '事業の開始日（契約日）' },
-    { key: 'programmeEnd', name: '事業終了日', type: 'date', default: '2025-03-31', help: '事業の終了日（§14）' },
-    { key: 'pdDispatchStart', name: 'PD派遣開始日', type: 'date', default: null, help: '事業PDの派遣開始日（§10(4)）' },
+    { key: 'programmeStart', name: '事業開始日', type: 'date', default: null, help: '事業の開始日（契約日）', rollover: 'period-start' },
+    { key: 'programmeEnd', name: '事業終了日', type: 'date', default: '2025-03-31', help: '事業の終了日（§14）', rollover: 'period-end' },
+    {
+      key: 'pdDispatchStart',
+      name: 'PD派遣開始日',
+      type: 'date',
+      default: null,
+      help: '事業PDの派遣開始日（§10(4)）',
+      rollover: 'next-year',
+    },
     { key: 'pdBudgetDays', name: 'PD予算日数', type: 'count', default: 40, help: '事業PDの予算日数（§10(3)）' },
     { key: 'pdStandardHours', name: 'PD標準時間', type: 'hours', default: 7, help: '1日あたりの標準稼働時間（§10(3)）' },
     { key: 'expertMonthlyCap', name: '専門家月上限', type: 'count', default: 2, help: '専門家活用の月上限回数（§12(1)）' },
     { key: 'expertBudgetUses', name: '専門家予算回数', type: 'count', default: 18, help: '専門家活用の予算回数（§12(2)）' },
     { key: 'liaisonTarget', name: '連携会議目標回数', type: 'count', default: 3, help: '地域連携会議の年間開催目標（§6）' },
     { key: 'supportedTarget', name: '支援企業目標数', type: 'count', default: 5, help: '伴走支援企業数の目標（§4）' },
-    { key: 'extraHolidays', name: '追加休日', type: 'dates', default: [], help: '営業日から除く日（カンマ区切り）' },
+    { key: 'extraHolidays', name: '追加休日', type: 'dates', default: [], help: '営業日から除く日（カンマ区切り）', rollover: 'next-year' },
     {
       key: 'allowedDomains',
       name: '許可ドメイン',
@@ -181,8 +201,15 @@ export const contract = {
       default: [],
       help: '利用を認めるGoogle Workspaceのドメイン（カンマ区切り）',
     },
-    { key: 'ismapApprovedOn', name: 'ISMAP承認日', type: 'date', default: null, help: 'クラウド利用の承認日（§21）' },
-    { key: 'ismapApprover', name: 'ISMAP承認者', type: 'text', default: null, help: 'クラウド利用を承認した担当官（§21）' },
+    { key: 'ismapApprovedOn', name: 'ISMAP承認日', type: 'date', default: null, help: 'クラウド利用の承認日（§21）', rollover: 'clear' },
+    {
+      key: 'ismapApprover',
+      name: 'ISMAP承認者',
+      type: 'text',
+      default: null,
+      help: 'クラウド利用を承認した担当官（§21）',
+      rollover: 'clear',
+    },
     { key: 'reminderHour', name: 'リマインダー時刻', type: 'hour', default: 8, help: 'リマインダー送信の時（0〜23、Asia/Tokyo）' },
     { key: 'reportFolderId', name: '報告書フォルダID', type: 'text', default: null, help: '月次活動報告書を保存するDriveフォルダのID' },
   ],

@@ -45,12 +45,18 @@ export interface ColumnSpecOf {
   readonly since?: number;
 }
 
+/** What next fiscal year's workbook keeps of a tab (contract.ts header); absent = 'empty'. */
+export type TabRollover = 'carry' | 'carry-open' | 'empty';
+/** How a setting rolls into next fiscal year's workbook; absent = carried as typed. */
+export type SettingRollover = 'next-year' | 'period-start' | 'period-end' | 'clear' | 'advance';
+
 export interface TabSpecOf {
   readonly key: string;
   readonly name: string;
   readonly columns: readonly ColumnSpecOf[];
   readonly systemOnly?: boolean;
   readonly since?: number;
+  readonly rollover?: TabRollover;
 }
 
 export interface SettingSpecOf {
@@ -60,6 +66,7 @@ export interface SettingSpecOf {
   readonly default: unknown;
   readonly help: string;
   readonly since?: number;
+  readonly rollover?: SettingRollover;
 }
 
 /** Any contract of contract.ts's shape. */

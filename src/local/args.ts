@@ -3,11 +3,17 @@ import { parseArgs } from 'node:util';
 import { isValidYmd } from '../domain/dates';
 import { UserError } from './cliSupport';
 
-type Options = Record<string, { type: 'string' | 'boolean' }>;
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 export function parse<O extends Options>(args: readonly string[], options: O, usage: string) {
   try {
-    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (e) {
     throw new UserError(`${argumentProblem(e as Error & { code?: string })}\n使い方: ${usage}`);
   }

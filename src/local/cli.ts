@@ -3,11 +3,13 @@ import { type Command, EXIT, type Io, processIo, UserError } from './cliSupport'
 import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
+import { overview } from './commands/overview';
 import { remind } from './commands/remind';
 import { report } from './commands/report';
+import { rollover } from './commands/rollover';
 import { upgrade } from './commands/upgrade';
 
-export const commands: readonly Command[] = [init, check, report, remind, upgrade, demo];
+export const commands: readonly Command[] = [init, check, report, remind, upgrade, overview, rollover, demo];
 
 function help(io: Io): void {
   io.out('chizai-desk — 知財経営支援事務局のブックをローカルで扱うツール\n');

@@ -43,6 +43,8 @@ export interface SheetsReadOptions {
   }) => void;
   /** Per attempt. Default 60 s. */
   readonly timeoutMs?: number;
+  /** Awaited before every request, retries included: a caller reading many sheets paces them to the quota here. */
+  readonly beforeRequest?: () => Promise<void>;
   /**
    * The HTTP client. Default: gaxios' own (node-fetch), which honours HTTPS_PROXY / NO_PROXY. Tests pass
    * Node's fetch, because jest's module sandbox cannot load node-fetch (an ES module) on demand.
@@ -197,8 +199,11 @@ function tokenError(e: unknown, email: string | null): UserError {
   return new UserError(`Google の認証情報${who}からアクセストークンを取得できません: ${messageOf(e)}`);
 }
 
+/** Application Default Credentials for reading spreadsheets: one per run is enough, however many sheets it reads. */
+export const readonlyAuth = (): GoogleAuth => new GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
+
 async function credentialsOf(options: SheetsReadOptions): Promise<Credentials> {
-  const auth = options.auth ?? new GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
+  const auth = options.auth ?? readonlyAuth();
   let client: unknown;
   try {
     client = 'getClient' in auth ? await auth.getClient() : auth;
@@ -349,6 +354,7 @@ async function fetchSpreadsheet(id: string, options: SheetsReadOptions): Promise
   const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
   const sleep = options.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
+    await options.beforeRequest?.();
     try {
       // retry: false: the backoff below is the only one, so the number of requests is ours to bound.
       const res = await api.spreadsheets.get(

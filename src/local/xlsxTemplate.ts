@@ -51,14 +51,21 @@ export function addValidation(ws: ExcelJS.Worksheet, c: ColumnTemplate, index: n
 
 export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
 
-export function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly SampleRow[] | undefined): void {
+/**
+ * A tab as the contract lays it out: headers (then `extraHeaders`, a workbook's own columns), widths, date
+ * formats, dropdowns, frozen header row, and protection of a system-only tab.
+ */
+export function layOutTab(wb: ExcelJS.Workbook, tab: TabTemplate, extraHeaders: readonly string[] = []): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(tab.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = tab.columns.map(c => ({
-    header: c.header,
-    key: c.header,
-    width: c.width,
-    style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
-  }));
+  ws.columns = [
+    ...tab.columns.map(c => ({
+      header: c.header,
+      key: c.header,
+      width: c.width,
+      style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
+    })),
+    ...extraHeaders.map(h => ({ header: h, key: `extra:${h}`, width: 16 })),
+  ];
   const header = ws.getRow(1);
   header.font = HEADER_FONT;
   header.eachCell(cell => {
@@ -68,7 +75,12 @@ export function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly Sa
   tab.columns.forEach((c, i) => {
     addValidation(ws, c, i);
   });
+  if (tab.systemOnly) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  return ws;
+}
 
+export function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly SampleRow[] | undefined): void {
+  const ws = layOutTab(wb, tab);
   const initial = rows ?? tab.initialRows.map(r => Object.fromEntries(tab.columns.map((c, i) => [c.header, r[i] ?? ''])));
   for (const row of initial) {
     const values = tab.columns.map(c => {
@@ -81,7 +93,6 @@ export function addTab(wb: ExcelJS.Workbook, tab: TabTemplate, rows: readonly Sa
       if (Object.prototype.toString.call(cell.value) === '[object Date]') cell.numFmt = DATE_FORMAT;
     });
   }
-  if (tab.systemOnly) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
 
 /** The empty workbook of the contract, or with the given rows per tab name (the demo's sample). */
