@@ -107,18 +107,32 @@ export interface FakeSheetsApi {
   readonly replies: Reply[];
   /** When set and nothing is queued, the answer to every request (e.g. a lasting outage). */
   always: Reply | null;
+  /** The most requests the stand-in was answering at once. */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
+export interface FakeSheetsApiOptions {
+  /** Each answer waits this long (the API's latency). */
+  readonly delayMs?: number;
+  /** Answers a request itself (e.g. many spreadsheets by ID); undefined falls back to the sample and 404. */
+  readonly serve?: (req: RecordedRequest) => Reply | undefined;
+}
+
 /** Starts the stand-in on 127.0.0.1 (ephemeral port). Unless told otherwise it serves `spreadsheet` for SAMPLE_SPREADSHEET_ID, 404 for any other ID. */
-export async function startFakeSheetsApi(spreadsheet: sheets_v4.Schema$Spreadsheet = sampleSpreadsheet()): Promise<FakeSheetsApi> {
+export async function startFakeSheetsApi(
+  spreadsheet: sheets_v4.Schema$Spreadsheet = sampleSpreadsheet(),
+  options: FakeSheetsApiOptions = {}
+): Promise<FakeSheetsApi> {
   const requests: RecordedRequest[] = [];
   const replies: Reply[] = [];
-  const api: Omit<FakeSheetsApi, 'rootUrl' | 'close'> = { requests, replies, always: null };
+  const api: Omit<FakeSheetsApi, 'rootUrl' | 'close'> & { maxInFlight: number } = { requests, replies, always: null, maxInFlight: 0 };
+  let inFlight = 0;
   const serve = (req: RecordedRequest): Reply =>
-    req.method === 'GET' && req.path === `/v4/spreadsheets/${SAMPLE_SPREADSHEET_ID}`
+    options.serve?.(req) ??
+    (req.method === 'GET' && req.path === `/v4/spreadsheets/${SAMPLE_SPREADSHEET_ID}`
       ? { status: 200, body: spreadsheet }
-      : googleError(404, 'Requested entity was not found.', undefined, 'NOT_FOUND');
+      : googleError(404, 'Requested entity was not found.', undefined, 'NOT_FOUND'));
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const recorded: RecordedRequest = {
@@ -131,8 +145,15 @@ export async function startFakeSheetsApi(spreadsheet: sheets_v4.Schema$Spreadshe
     req.resume();
     const reply = replies.shift() ?? api.always ?? serve(recorded);
     if (reply.hang) return;
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', ...reply.headers });
-    res.end(JSON.stringify(reply.body));
+    inFlight += 1;
+    api.maxInFlight = Math.max(api.maxInFlight, inFlight);
+    const answer = (): void => {
+      inFlight -= 1;
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', ...reply.headers });
+      res.end(JSON.stringify(reply.body));
+    };
+    if (options.delayMs) setTimeout(answer, options.delayMs);
+    else answer();
   });
   server.keepAliveTimeout = 100;
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,218 @@
+/**
+ * The Office's overview (全地域進捗): each workbook's row carries that workbook's own check and monthly report
+ * figures, judged as the report judges them, and the same region is compared across fiscal years.
+ */
+import sample from '../../sheets-templates/sample.json';
+import { check } from '../../src/domain/check';
+import { type ReadResult, readLedger } from '../../src/domain/ledgerReader';
+import {
+  compareAcrossYears,
+  OVERVIEW_COLORS,
+  OVERVIEW_COLUMNS,
+  type OverviewCell,
+  type OverviewRow,
+  overviewRowOf,
+  UNKNOWN_TEXT,
+  unreadableRow,
+} from '../../src/domain/overview';
+import { buildReportModel } from '../../src/domain/report/model';
+import { type ContractSpec, defaultContract } from '../../src/domain/schema';
+import { type SampleRow, sampleTables } from '../support/sampleTables';
+
+const AS_OF = sample.asOf; // 2024-12-02
+const SAMPLE_TABS = sample.tabs as unknown as Record<string, SampleRow[]>;
+
+/** The contract with 地域名 and 年度 in 設定 (DESIGN "The year's obligations"), whatever this version's has. */
+const WITH_REGION: ContractSpec = {
+  ...defaultContract,
+  settings: [
+    ...defaultContract.settings,
+    { key: 'testRegion', name: '地域名', type: 'text', default: null, help: '地域名' },
+    { key: 'testFiscalYear', name: '年度', type: 'count', default: null, help: '年度' },
+  ],
+};
+
+/** The sample with 設定 items laid over its own (an empty string leaves the 値 blank). */
+function sampleWith(settings: Readonly<Record<string, string | number>>, contract: ContractSpec = WITH_REGION): ReadResult {
+  const own = SAMPLE_TABS.設定 ?? [];
+  const rows = [...own.filter(r => !(String(r.項目) in settings)), ...Object.entries(settings).map(([項目, 値]) => ({ 項目, 値 }))];
+  return readLedger(sampleTables({ ...SAMPLE_TABS, 設定: rows }), contract);
+}
+
+const SAMPLE_READ = readLedger(sampleTables());
+const rowOf = (read: ReadResult, asOf = AS_OF, name = 'book.xlsx'): OverviewRow => overviewRowOf(read, asOf, `/tmp/${name}`, name);
+const cellOf = (row: OverviewRow, header: string): OverviewCell => {
+  const column = OVERVIEW_COLUMNS.find(c => c.header === header);
+  if (!column) throw new Error(`no column ${header}`);
+  return column.cell(row);
+};
+const figuresOf = (row: OverviewRow) => {
+  if (!row.figures) throw new Error('unread');
+  return row.figures;
+};
+
+describe('each row is the workbook’s own report of the month of asOf and its own check', () => {
+  const row = rowOf(SAMPLE_READ);
+  const f = figuresOf(row);
+  const result = check(SAMPLE_READ, AS_OF);
+  const model = buildReportModel(SAMPLE_READ, result, '2024-12', AS_OF, 'book.xlsx');
+
+  test('the figures against targets are the report model’s (supported, councils, PD, experts, minutes)', () => {
+    expect(f.month).toBe('2024-12');
+    expect(f.supported).toEqual({ count: model.cases.supported, target: model.cases.target });
+    expect(f.liaisonCouncils).toEqual({
+      held: model.meetings.liaisonCouncilsToDate,
+      target: model.meetings.liaisonTarget,
+      scheduled: model.meetings.liaisonCouncilsScheduled.length,
+      onTrack: model.meetings.liaisonOnTrack,
+      firstInJuly: model.meetings.liaisonInJuly.held,
+    });
+    expect(f.pd).toMatchObject({
+      hours: model.pd.hoursToDate,
+      budgetHours: model.pd.budgetHours,
+      days: model.pd.daysToDate,
+      budgetDays: model.pd.budgetDays,
+      forecast: model.pd.pace.forecast,
+      projectedHoursAtEnd: model.pd.pace.projectedHoursAtEnd,
+    });
+    expect(f.experts).toMatchObject({ uses: model.experts.usesToDate, budgetUses: model.experts.budgetUses });
+    expect(f.experts.monthsOverCap).toEqual(model.experts.capBreaches);
+    expect(f.minutes.overdue).toBe(model.meetings.minutesOverdueAtMonthEnd);
+  });
+
+  test('the sample’s figures at 2024-12-02: 5 of 5 companies, 2 of 3 councils (first in July), 145.5 of 280 h, October over the expert cap', () => {
+    expect(f.supported).toEqual({ count: 5, target: 5 });
+    expect(f.liaisonCouncils).toMatchObject({ held: 2, target: 3, scheduled: 1, firstInJuly: true });
+    expect(f.pd).toMatchObject({ hours: 145.5, budgetHours: 280, days: 25, budgetDays: 40 });
+    expect(f.experts.monthsOverCap).toEqual([{ month: '2024-10', uses: 3 }]);
+  });
+
+  test('error and warning counts are check’s', () => {
+    expect(f.errors).toBe(result.findings.filter(x => x.severity === 'error').length);
+    expect(f.warnings).toBe(result.findings.filter(x => x.severity === 'warning').length);
+    expect([f.errors, f.warnings]).toEqual([5, 2]);
+  });
+
+  test('minutes shared on time: among minutes shared or overdue, the share shared by the deadline (11 of 13 in the sample)', () => {
+    expect(f.minutes).toEqual({ overdue: 1, sharedOnTime: 11, sharedLate: 1, onTimeShare: 0.846 });
+  });
+
+  test('the results presentation is the first 成果発表会 registered in 会議登録簿', () => {
+    expect(f.presentation.date).toEqual({ known: true, value: '2025-02-21' });
+  });
+});
+
+describe('colours follow the report’s judgement (達成 / 見通しに注意 / 要対応)', () => {
+  const row = rowOf(SAMPLE_READ);
+
+  test('a target met is green; councils behind but on track with one scheduled are not coloured', () => {
+    expect(cellOf(row, '支援企業数')).toMatchObject({ value: 5, tone: 'ok' });
+    expect(cellOf(row, '地域連携会議')).toMatchObject({ value: 2, tone: null, note: '開催2回・予定1回（目標3回以上）' });
+  });
+
+  test('a month over the expert cap, overdue minutes and error findings are problems (red)', () => {
+    expect(cellOf(row, '専門家月上限超過')).toMatchObject({ value: 1, tone: 'problem', note: '上限2回を超えた月: 2024年10月（3回）' });
+    expect(cellOf(row, '議事録期限超過')).toMatchObject({ value: 1, tone: 'problem' });
+    expect(cellOf(row, '入力エラー')).toMatchObject({ value: 5, tone: 'problem' });
+    expect(OVERVIEW_COLORS.problem).toBe('#f4cccc');
+  });
+
+  test('supported companies short of the target is a point of attention, as in the report’s 目標・予算の見通し', () => {
+    const cases = (SAMPLE_TABS.案件台帳 ?? []).map(r => (r.案件ID === 'C-005' ? { ...r, 段階: '候補' } : r));
+    const fewer = readLedger(sampleTables({ ...SAMPLE_TABS, 案件台帳: cases }));
+    expect(cellOf(rowOf(fewer), '支援企業数')).toMatchObject({ value: 4, tone: 'attention', note: '目標5社まで残り1社' });
+  });
+
+  test('PD pace at risk (the report’s atRisk) colours the hours and the forecast', () => {
+    const little = readLedger(sampleTables({ ...SAMPLE_TABS, PD稼働記録: (SAMPLE_TABS.PD稼働記録 ?? []).slice(0, 5) }));
+    const r = rowOf(little);
+    expect(figuresOf(r).pd.atRisk).toBe(true);
+    expect(cellOf(r, 'PD稼働時間').tone).toBe('attention');
+    expect(cellOf(r, 'PD稼働の見通し')).toMatchObject({ tone: 'attention', note: figuresOf(r).pd.summary });
+  });
+
+  test('the minutes on-time share is a percentage, green only at 100%', () => {
+    expect(cellOf(row, '議事録期限内共有率')).toMatchObject({ value: 0.846, kind: 'percent', tone: 'attention' });
+  });
+});
+
+describe('what the workbook cannot tell yet is 不明, with the reason, never a guess', () => {
+  test('the year’s obligations not yet in the contract are 不明 with why (PD monthly reports, evaluation, publicity, readiness)', () => {
+    const row = rowOf(SAMPLE_READ);
+    for (const header of ['PD月次報告未提出', 'PD評価', '開催案内', '採録記事', '年度末準備']) {
+      const c = cellOf(row, header);
+      if (c.value === UNKNOWN_TEXT) expect(c).toMatchObject({ tone: 'unknown', note: expect.stringMatching(/仕様書/) });
+    }
+  });
+
+  test('地域名 and 年度 come from 設定', () => {
+    const f = figuresOf(rowOf(sampleWith({ 地域名: '石川県', 年度: 2025 })));
+    expect(f.region).toEqual({ known: true, value: '石川県' });
+    expect(f.fiscalYear).toEqual({ known: true, value: 2025 });
+  });
+
+  test('年度 left blank is the fiscal year of 事業開始日 (2024-06-03 → 2024)', () => {
+    expect(figuresOf(rowOf(sampleWith({ 地域名: '青森県', 年度: '' }))).fiscalYear).toEqual({ known: true, value: 2024 });
+  });
+
+  test('a blank 地域名 is 不明 and says to fill it in', () => {
+    const row = rowOf(sampleWith({ 地域名: '' }));
+    expect(figuresOf(row).region).toEqual({ known: false, reason: '設定「地域名」が空です。設定タブに地域名を入力してください。' });
+    expect(cellOf(row, '地域名')).toMatchObject({ value: '不明', tone: 'unknown' });
+  });
+
+  test('with neither 年度 nor 事業開始日 the year is 不明', () => {
+    expect(figuresOf(rowOf(sampleWith({ 地域名: '青森県', 年度: '', 事業開始日: '' }))).fiscalYear).toMatchObject({ known: false });
+  });
+});
+
+describe('a workbook that cannot be read is a row saying why', () => {
+  const row = unreadableRow('sheets:1AbC', AS_OF, 'スプレッドシート 1AbC を読む権限がありません（403）。');
+
+  test('読み取り carries the reason in red; every figure cell is empty', () => {
+    expect(cellOf(row, '読み取り')).toMatchObject({ tone: 'problem', value: expect.stringContaining('403') });
+    expect(cellOf(row, 'ブック').value).toBe('sheets:1AbC');
+    const figures = OVERVIEW_COLUMNS.filter(c => !['ブック', '読み取り'].includes(c.header)).map(c => c.cell(row).value);
+    expect(figures.every(v => v === null)).toBe(true);
+  });
+});
+
+describe('the second tab compares the same region across fiscal years', () => {
+  const aomori24 = rowOf(sampleWith({ 地域名: '青森県', 年度: 2024 }), AS_OF, 'aomori-2024.xlsx');
+  const aomori25 = rowOf(sampleWith({ 地域名: '青森県', 年度: 2025 }), AS_OF, 'aomori-2025.xlsx');
+  const ishikawa = rowOf(sampleWith({ 地域名: '石川県', 年度: 2024 }), AS_OF, 'ishikawa.xlsx');
+  const nameless = rowOf(sampleWith({ 地域名: '' }), AS_OF, 'nameless.xlsx');
+  const unread = unreadableRow('gone.xlsx', AS_OF, 'ファイルが見つかりません: gone.xlsx');
+  const comparison = compareAcrossYears([aomori25, ishikawa, nameless, aomori24, unread]);
+
+  test('one column per fiscal year, in order; one block per region, by name', () => {
+    expect(comparison.columns.map(c => c.label)).toEqual(['2024年度', '2025年度']);
+    expect(comparison.regions.map(r => r.region)).toEqual(['石川県', '青森県']);
+  });
+
+  test('each region’s workbook sits under its year; a year the region lacks is empty', () => {
+    const [ishikawaBlock, aomoriBlock] = comparison.regions;
+    expect(aomoriBlock?.workbooks.map(w => w?.workbook ?? null)).toEqual(['aomori-2024.xlsx', 'aomori-2025.xlsx']);
+    expect(ishikawaBlock?.workbooks.map(w => w?.workbook ?? null)).toEqual(['ishikawa.xlsx', null]);
+  });
+
+  test('the compared items are the overview’s own cells, colours and notes included', () => {
+    const aomori = comparison.regions[1];
+    const item = aomori?.items.find(i => i.header === '専門家月上限超過');
+    expect(item?.cells[0]).toEqual(cellOf(aomori24, '専門家月上限超過'));
+    expect(aomori?.items.map(i => i.header)).toEqual(OVERVIEW_COLUMNS.filter(c => c.compare).map(c => c.header));
+  });
+
+  test('a workbook without 地域名, or unreadable, is left out with the reason', () => {
+    expect(comparison.leftOut).toEqual([
+      { workbook: 'nameless.xlsx', reason: '設定「地域名」が空です。設定タブに地域名を入力してください。' },
+      { workbook: 'gone.xlsx', reason: '読めませんでした（ファイルが見つかりません: gone.xlsx）' },
+    ]);
+  });
+
+  test('two workbooks of one region and year both appear, the second as （2）', () => {
+    const twice = compareAcrossYears([aomori24, rowOf(sampleWith({ 地域名: '青森県', 年度: 2024 }), AS_OF, 'copy.xlsx')]);
+    expect(twice.columns.map(c => c.label)).toEqual(['2024年度', '2024年度（2）']);
+    expect(twice.regions[0]?.workbooks.map(w => w?.workbook)).toEqual(['aomori-2024.xlsx', 'copy.xlsx']);
+  });
+});
