@@ -14,8 +14,8 @@ import { movedYears, SAMPLE_ROWS, type Tabs, withSettings, writeBook } from './w
 
 const TODAY = '2025-10-15';
 const MONTH = '2025-10';
-const HAS_REGION = contract.settings.some(s => s.name === '地域名');
-const HAS_YEAR = contract.settings.some(s => s.name === '年度');
+const HAS_REGION = contract.settings.some(s => (s.name as string) === '地域名');
+const HAS_YEAR = contract.settings.some(s => (s.name as string) === '年度');
 
 interface Book {
   readonly file: string;
