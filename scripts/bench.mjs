@@ -329,6 +329,81 @@ async function loadGasHarness() {
   return module.exports;
 }
 
+// ---- overview of live sheets, on a loopback stand-in for the Sheets API ---------------------------
+
+const OVERVIEW_SHEETS = 20;
+const SHEETS_LATENCY_MS = 300;
+const OVERVIEW_RUNS = 3;
+
+/** readOverviewRows (src/local/overviewRead.ts) on 20 sheets of the sample, each answered after 300 ms; one may be refused (403). */
+async function loadOverviewHarness() {
+  const entry = `
+    import { DEFAULT_CONCURRENCY, readOverviewRows } from '../src/local/overviewRead';
+    import { fixedTokenAuth, googleError, sampleSpreadsheet, startFakeSheetsApi } from '../test/support/sheetsApiServer';
+    export async function run({ sheets, latencyMs, asOf, concurrency, refused }) {
+      const ids = Array.from({ length: sheets }, (_, i) => '1BenchOverview' + String(i).padStart(2, '0') + '_abcdefghij');
+      const book = sampleSpreadsheet();
+      const api = await startFakeSheetsApi(book, {
+        delayMs: latencyMs,
+        serve: req => {
+          const i = ids.findIndex(id => req.path === '/v4/spreadsheets/' + id);
+          if (i < 0) return undefined;
+          return i === refused ? googleError(403, 'The caller does not have permission', undefined, 'PERMISSION_DENIED') : { status: 200, body: book };
+        },
+      });
+      try {
+        const started = process.hrtime.bigint();
+        const rows = await readOverviewRows(ids.map(sheet => ({ sheet })), asOf, {
+          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+          sheets: { rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch },
+        });
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        return {
+          seconds,
+          concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+          requests: api.requests.length,
+          maxInFlight: api.maxInFlight,
+          complete: rows.filter(r => r.figures !== null).length,
+          refusedSaying403: rows.filter(r => r.problem !== null && r.problem.includes('403')).length,
+        };
+      } finally {
+        await api.close();
+      }
+    }`;
+  const out = await build({
+    stdin: { contents: entry, resolveDir: join(root, 'scripts'), loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    write: false,
+    logLevel: 'error',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', '__dirname', out.outputFiles[0].text)(
+    module,
+    module.exports,
+    createRequire(join(root, 'src/local/overviewRead.ts')),
+    join(root, 'src/local')
+  );
+  return module.exports;
+}
+
+/** The fastest of a few runs one after another (concurrency 1) and with the default bound, and a run with one 403. */
+async function measureOverview() {
+  const harness = await loadOverviewHarness();
+  const base = { sheets: OVERVIEW_SHEETS, latencyMs: SHEETS_LATENCY_MS, asOf: AS_OF };
+  const fastest = async concurrency => {
+    const runs = [];
+    for (let i = 0; i < OVERVIEW_RUNS; i++) runs.push(await harness.run({ ...base, concurrency }));
+    return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  };
+  const sequential = await fastest(1);
+  const concurrent = await fastest(undefined);
+  const refused = await harness.run({ ...base, refused: 7 });
+  return { sequential, concurrent, refused };
+}
+
 // ---- what the figures mean (kept with the script, so BENCHMARKS.md is never edited by hand) ---------
 
 function analysis({ results, big, bigCheck, checkRatio, sampleCheck, nodeStart, bundle }) {
@@ -435,6 +510,12 @@ for (const rows of SIZES) {
   );
 }
 
+const overview = await measureOverview();
+console.error(
+  `overview of ${OVERVIEW_SHEETS} sheets at ${SHEETS_LATENCY_MS} ms: one after another ${overview.sequential.seconds.toFixed(2)} s, ` +
+    `${overview.concurrent.concurrency} at a time ${overview.concurrent.seconds.toFixed(2)} s`
+);
+
 // check on the sample workbook, beyond Node's own start
 execFileSync(process.execPath, [BIN, 'demo', '--out', join(work, 'demo')], { stdio: 'ignore' });
 const sampleFile = join(work, 'demo', 'sample-workbook.xlsx');
@@ -454,6 +535,7 @@ const checkRatio = bigCheck.seconds / big.floor.seconds;
 const builtGas = GAS_FUNCTIONS.filter(fn => results.every(r => !r.calls[fn].notBuilt));
 const sameCalls = fn => results.every(r => JSON.stringify(r.calls[fn].calls) === JSON.stringify(results[0].calls[fn].calls));
 const beyondStart = sampleCheck.seconds - nodeStart.seconds;
+const overviewRatio = overview.concurrent.seconds / overview.sequential.seconds;
 const verdict = ok => (ok ? '**met**' : '**missed**');
 
 const figures = m => `${f2(m.seconds)} s (CPU ${f2(m.cpu)} s), ${mib(m.mib)}`;
@@ -503,6 +585,8 @@ and applies every rule. Written once with SheetJS into a temporary folder.
 | local \`check\` at ${big.rows.toLocaleString('en')} rows at most 1.2 × the bare read | ×${f2(checkRatio)} wall (${f2(bigCheck.seconds)} s against ${f2(big.floor.seconds)} s); ×${f2(bigCheck.cpu / big.floor.cpu)} CPU | ${verdict(checkRatio <= 1.2)} |
 | local \`check\` at ${big.rows.toLocaleString('en')} rows under 1 GiB | ${mib(bigCheck.mib)} | ${verdict(bigCheck.mib < 1024)} |
 | \`check\` on the sample workbook well under a second beyond Node's start | ${f2(sampleCheck.seconds)} s − ${f2(nodeStart.seconds)} s (an empty script) = ${f2(beyondStart)} s | ${verdict(beyondStart < 0.6)} |
+| \`overview\` of ${OVERVIEW_SHEETS} live sheets (${SHEETS_LATENCY_MS} ms a request) under a third of reading them one after another | ×${f2(overviewRatio)} (${f2(overview.concurrent.seconds)} s against ${f2(overview.sequential.seconds)} s) | ${verdict(overviewRatio < 1 / 3)} |
+| a 403 on one of the ${OVERVIEW_SHEETS} sheets: a row saying so, the other ${OVERVIEW_SHEETS - 1} complete | ${overview.refused.refusedSaying403} row citing 403, ${overview.refused.complete} complete | ${verdict(overview.refused.refusedSaying403 === 1 && overview.refused.complete === OVERVIEW_SHEETS - 1)} |
 
 ## Local CLI
 
@@ -516,6 +600,24 @@ command that reads the workbook with exceljs can cost. "check" is \`chizai-desk 
         .join('; ')}`
     : ''
 }.
+
+## Overview of live sheets
+
+\`readOverviewRows\` (src/local/overviewRead.ts, what \`chizai-desk overview --sheet …\` runs) on ${OVERVIEW_SHEETS} spreadsheets of the sample
+served by the loopback stand-in for the Sheets API (test/support/sheetsApiServer.ts), which answers each request after
+${SHEETS_LATENCY_MS} ms; in the benchmark's own process, the fastest of ${OVERVIEW_RUNS} runs. "One after another" is the same code with
+a bound of 1.
+
+| reading | requests | most at once | time |
+|---|---:|---:|---:|
+| one after another | ${overview.sequential.requests} | ${overview.sequential.maxInFlight} | ${f2(overview.sequential.seconds)} s |
+| ${overview.concurrent.concurrency} at a time (the default) | ${overview.concurrent.requests} | ${overview.concurrent.maxInFlight} | ${f2(overview.concurrent.seconds)} s |
+| ${overview.concurrent.concurrency} at a time, sheet 8 refused (403) | ${overview.refused.requests} | ${overview.refused.maxInFlight} | ${f2(overview.refused.seconds)} s |
+
+One after another costs the latency ${OVERVIEW_SHEETS} times (${f2((OVERVIEW_SHEETS * SHEETS_LATENCY_MS) / 1000)} s) plus reading and checking each workbook;
+${overview.concurrent.concurrency} at a time waits ${Math.ceil(OVERVIEW_SHEETS / overview.concurrent.concurrency)} rounds of latency, and the parsing and checking (in one thread) fills the waits.
+The bound and the pacing (at most 60 requests begun in any minute, the API's per-user read quota) keep a larger
+overview from being refused with 429s; the 403 is not retried, so it costs one request.
 
 ## Apps Script service calls (build/Code.js on the fakes)
 
