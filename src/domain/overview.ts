@@ -285,7 +285,7 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
   { header: 'ブック', width: 28, compare: false, cell: row => cell(row.workbook, 'text', null, row.source) },
   {
     header: '読み取り',
-    width: 14,
+    width: 24,
     compare: false,
     cell: row => (row.problem === null ? cell('読み取り済', 'text') : cell(`読めません: ${row.problem}`, 'text', 'problem', row.problem)),
   },
