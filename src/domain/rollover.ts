@@ -10,6 +10,7 @@ import { isBlank, normalizeHeader } from './cellParsers';
 import { serialFromYmd, type Ymd } from './dates';
 import { fiscalYearOf, shiftYears } from './fiscalYear';
 import { type ReadResult, rowsOf, SETTINGS_KEY } from './ledgerReader';
+import { mergeNote } from './marks';
 import type { Cell, RawRow, RawTable } from './rawTable';
 import { type ContractSpec, isComputed, type SettingSpecOf, type TabRollover, type TabSpecOf } from './schema';
 import type { Settings } from './settings';
@@ -19,7 +20,11 @@ export interface RolloverOptions {
   /** The new 事業開始日 and 事業終了日; without them both move by a year. */
   readonly start?: Ymd;
   readonly end?: Ymd;
+  /** A cell's note in the workbook (0-based column of the tab as typed), when the adapter can read notes. */
+  readonly noteOf?: (tabName: string, rowNumber: number, column: number) => string | null;
 }
+
+type NoteOf = NonNullable<RolloverOptions['noteOf']>;
 
 export interface RolledRow {
   readonly cells: readonly Cell[];
@@ -78,10 +83,22 @@ function columnMap(tab: TabSpecOf | null, table: RawTable | undefined): { header
   return { header, from, computed };
 }
 
-const carry = (row: RawRow, from: readonly (number | null)[], computed: readonly boolean[]): RolledRow => ({
-  cells: from.map((i, k) => (i === null || computed[k] ? null : (row.cells[i] ?? null))),
-  notes: new Map(),
-});
+/** A row's cells (and a person's notes on them; the system's own marks are not carried) under next year's headers. */
+function carry(
+  table: RawTable,
+  row: RawRow,
+  from: readonly (number | null)[],
+  computed: readonly boolean[],
+  noteOf: NoteOf | undefined
+): RolledRow {
+  const notes = new Map<number, string>();
+  from.forEach((i, k) => {
+    if (i === null || computed[k] || !noteOf) return;
+    const own = mergeNote(noteOf(table.name, row.rowNumber, i) ?? '', null);
+    if (own !== '') notes.set(k, own);
+  });
+  return { cells: from.map((i, k) => (i === null || computed[k] ? null : (row.cells[i] ?? null))), notes };
+}
 
 /** Rows whose 段階 (the tab's stage column) is one of the contract's closed stages. */
 function closedRows(read: ReadResult, tab: TabSpecOf): Set<number> {
@@ -148,7 +165,10 @@ function rollSetting(
           ...keep,
           caution: `${label}（${shown(typed)}）は日付として読み取れないため、そのまま引き継ぎました。新しい年度の日付を入力してください。`,
         };
-      if (blank && (spec.default === null || (Array.isArray(spec.default) && spec.default.length === 0))) return keep;
+      if (blank && (spec.default === null || (Array.isArray(spec.default) && spec.default.length === 0)))
+        return spec.rollover === 'period-start'
+          ? { ...keep, caution: `${label}が空です。新しい事業期間の開始日を入力してください。` }
+          : keep;
       // A blank cell with a default (事業終了日) would mean last year's date again: write the moved default.
       const value = blank ? spec.default : current;
       if (Array.isArray(value)) {
@@ -179,7 +199,7 @@ function rollSettings(
   const unreadable = new Set(read.findings.filter(f => f.sheet === tab.name && f.code === 'invalid-setting').map(f => f.row));
   const seen = new Set<string>();
   const rows: RolledRow[] = (table?.rows ?? []).map(raw => {
-    const row = carry(raw, from, computed);
+    const row = carry(table as RawTable, raw, from, computed, options.noteOf);
     const name = row.cells[nameAt];
     const spec = isBlank(name ?? null) ? undefined : specs.find(s => normalizeHeader(s.name) === normalizeHeader(name ?? null));
     if (!spec || seen.has(spec.key)) return row;
@@ -197,7 +217,9 @@ function rollSettings(
     if (rolled.caution) cautions.push(rolled.caution);
     const cells = [...row.cells];
     cells[valueAt] = rolled.value;
-    return { cells, notes: rolled.note ? new Map([[valueAt, rolled.note]]) : new Map() };
+    const notes = new Map(row.notes);
+    if (rolled.note) notes.set(valueAt, [row.notes.get(valueAt), rolled.note].filter(Boolean).join('\n'));
+    return { cells, notes };
   });
   // Items the workbook lacks (added to the contract since it was made) come in with their defaults, as init writes them.
   for (const spec of specs.filter(s => !seen.has(s.key))) {
@@ -252,12 +274,12 @@ export function rollover(tables: ReadonlyMap<string, RawTable>, read: ReadResult
     changes.push(
       `${tab.name}: ${kept.length}行を引き継ぎました${closed.size > 0 ? `（${contract.closedStages.join('・')}の${closed.size}行は引き継いでいません）` : ''}`
     );
-    return { name: tab.name, tab, header, rows: kept.map(r => carry(r, from, computed)) };
+    return { name: tab.name, tab, header, rows: kept.map(r => carry(table as RawTable, r, from, computed, options.noteOf)) };
   });
   if (emptied.length > 0) changes.push(`空で始めるタブ: ${emptied.join('、')}`);
   for (const table of byName.values()) {
     const { header, from, computed } = columnMap(null, table);
-    tabs.push({ name: table.name, tab: null, header, rows: table.rows.map(r => carry(r, from, computed)) });
+    tabs.push({ name: table.name, tab: null, header, rows: table.rows.map(r => carry(table, r, from, computed, options.noteOf)) });
     changes.push(`${table.name}: 契約にないタブなので、そのまま引き継ぎました（不要なら削除してください）`);
   }
   return { fromFiscalYear, toFiscalYear, tabs, changes, cautions };

@@ -38,6 +38,19 @@ function writeTab(wb: ExcelJS.Workbook, tab: RolledTab): void {
   });
 }
 
+/** A cell's note as plain text (exceljs gives rich-text notes as runs). */
+function noteText(note: ExcelJS.Cell['note'] | undefined): string | null {
+  if (!note) return null;
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map(t => t.text).join('') || null;
+}
+
+/** Reads the notes of a loaded workbook for rollover: tab name, sheet row and 0-based column. */
+export const notesOf =
+  (wb: ExcelJS.Workbook) =>
+  (tabName: string, rowNumber: number, column: number): string | null =>
+    noteText(wb.getWorksheet(tabName)?.findCell(rowNumber, column + 1)?.note);
+
 export async function rolloverXlsx(next: Rollover): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'chizai-desk';

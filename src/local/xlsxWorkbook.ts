@@ -38,6 +38,45 @@ WorkbookPropertiesXform.prototype.parseOpen = function (node) {
   return opened;
 };
 
+// exceljs reads a note's text only from rich-text runs (<text><r><t>…</t></r></text>); a plain <text><t>…</t></text>, as
+// valid and as written by SheetJS among others, came back as an empty note, so a person's note would be lost.
+interface CommentParser {
+  parser?: unknown;
+  model?: { note: { texts: { text: string }[] } };
+  plain?: string | null;
+  phonetic?: boolean;
+}
+const CommentXform = require('exceljs/lib/xlsx/xform/comment/comment-xform') as {
+  prototype: {
+    parseOpen(this: CommentParser, node: { name: string }): boolean;
+    parseText(this: CommentParser, text: string): void;
+    parseClose(this: CommentParser, name: string): boolean;
+  };
+};
+const comment = CommentXform.prototype;
+const [openComment, textOfComment, closeComment] = [comment.parseOpen, comment.parseText, comment.parseClose];
+comment.parseOpen = function (node) {
+  if (!this.parser && this.model && node.name === 'rPh') this.phonetic = true; // ruby text is not the note's
+  if (!this.parser && this.model && !this.phonetic && node.name === 't') {
+    this.plain = '';
+    return true;
+  }
+  return openComment.call(this, node);
+};
+comment.parseText = function (text) {
+  if (typeof this.plain === 'string') this.plain += text;
+  else textOfComment.call(this, text);
+};
+comment.parseClose = function (name) {
+  if (name === 'rPh') this.phonetic = false;
+  if (name === 't' && typeof this.plain === 'string') {
+    this.model?.note.texts.push({ text: this.plain });
+    this.plain = null;
+    return true;
+  }
+  return closeComment.call(this, name);
+};
+
 // exceljs hands each part's XML to JSZip as a string, and JSZip encodes strings to UTF-8 in 16K-character
 // slices: an emoji (a surrogate pair) that straddles a slice is written as two U+FFFD, so a typed value
 // (a long 備考 with emoji) would come out changed in every .xlsx we write. Hand JSZip the UTF-8 bytes.

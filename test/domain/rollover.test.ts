@@ -94,6 +94,19 @@ describe('tabs: carried, carried while the case is open, or empty, as the contra
     expect(records(tab)[0]).toMatchObject({ 氏名: '工藤 誠一', 備考: 'メモ2' });
   });
 
+  test('a person’s note on a carried cell comes along; the system’s own marks (【チェック】) do not', () => {
+    const notes: Record<string, string> = {
+      '案件台帳:2:1': '社長の意向を確認済み',
+      '案件台帳:5:6': '【チェック】段階が「支援中」の案件は…',
+      '案件台帳:3:0': '旧ID K-2\n【チェック】古い印',
+    };
+    const next = rolled(sampleTables(), { noteOf: (tab, row, col) => notes[`${tab}:${row}:${col}`] ?? null });
+    const cases = tabNamed(next, '案件台帳');
+    expect(cases.rows[0]?.notes).toEqual(new Map([[1, '社長の意向を確認済み']]));
+    expect(cases.rows[1]?.notes).toEqual(new Map([[0, '旧ID K-2']]));
+    expect(cases.rows.slice(2).every(r => r.notes.size === 0)).toBe(true);
+  });
+
   test('a tab the contract does not know is carried as it is, and said so', () => {
     const tables = sampleTables();
     tables.set('メモ', { name: 'メモ', header: ['覚え書き'], rows: [{ rowNumber: 2, cells: ['来年度も継続'] }] });

@@ -12,6 +12,7 @@ import { readLedger } from '../../src/domain/ledgerReader';
 import { exportAllowed } from '../../src/domain/policy';
 import { readXlsxTables } from '../../src/local/xlsxStreamReader';
 import { ensureBuilt, JAPANESE, removeTempDirs, runCli, STACK_TRACE, sha256, tempDir, writeFixture } from './support';
+import { SAMPLE_ROWS, writeBook } from './workbooks';
 
 interface JsonFinding {
   sheet: string;
@@ -126,6 +127,19 @@ test('the approval emptied is what stops report Docs and mail in Sheets until th
   const decision = exportAllowed(read.ledger.settings, 'nao.mikami@example.co.jp');
   expect(decision).toEqual({ allowed: false, reason: expect.stringMatching(/「ISMAP承認日」.*「ISMAP承認者」/) });
   expect(exportAllowed(readLedger(await readXlsxTables(book)).ledger.settings, 'nao.mikami@example.co.jp')).toEqual({ allowed: true });
+});
+
+test('a person’s notes on carried cells come along; the system’s marks from an earlier check do not', () => {
+  const noted = join(dir, 'noted-2024.xlsx');
+  // B2: 企業名 of C-001 (carried); G5: 事前検証日 of C-004, marked by an earlier check --annotate.
+  writeBook(noted, SAMPLE_ROWS, { 案件台帳: { B2: '社長の意向を確認済み', G5: '【チェック】段階が「支援中」の案件は事前検証が必要です' } });
+  const out = join(dir, 'noted-2025.xlsx');
+  expect(runCli(['rollover', noted, '--out', out]).status).toBe(0);
+  const ws = XLSX.readFile(out).Sheets['案件台帳'] as XLSX.WorkSheet;
+  const comments = Object.entries(ws)
+    .filter(([k, c]) => !k.startsWith('!') && (c as XLSX.CellObject).c)
+    .map(([k, c]) => [k, (c as XLSX.CellObject).c?.[0]?.t]);
+  expect(comments).toEqual([['B2', '社長の意向を確認済み']]);
 });
 
 describe('--start and --end', () => {

@@ -18,8 +18,11 @@ export const SAMPLE_ROWS = sample.tabs as unknown as Tabs;
 const DATE_SETTINGS = new Set<string>(contract.settings.filter(s => s.type === 'date').map(s => s.name));
 const isDateText = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
-/** Every tab of the template, its rows placed under their headers; dates in date columns as real date cells. */
-export function writeBook(path: string, tabs: Tabs): void {
+/**
+ * Every tab of the template, its rows placed under their headers; dates in date columns as real date cells.
+ * `notes`: cell notes (comments) by tab name and A1 address.
+ */
+export function writeBook(path: string, tabs: Tabs, notes: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): void {
   const wb = XLSX.utils.book_new();
   for (const t of workbookTemplate) {
     const dates = new Set(t.columns.filter(c => c.kind === 'date').map(c => c.header));
@@ -41,6 +44,11 @@ export function writeBook(path: string, tabs: Tabs): void {
       });
     });
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length, 1), c: header.length - 1 } });
+    for (const [address, text] of Object.entries(notes[t.name] ?? {})) {
+      const cell = (ws[address] ?? { t: 'z' }) as XLSX.CellObject;
+      cell.c = [{ a: '事務局', t: text }];
+      ws[address] = cell;
+    }
     XLSX.utils.book_append_sheet(wb, ws, t.name);
   }
   XLSX.writeFile(wb, path);

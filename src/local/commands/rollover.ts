@@ -4,9 +4,8 @@ import { RolloverRefused, rollover as rollOver } from '../../domain/rollover';
 import { parse, requireDate } from '../args';
 import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
 import { writeFileExclusive } from '../files';
-import { rolloverXlsx } from '../rolloverXlsx';
-import { readXlsxTables } from '../xlsxStreamReader';
-import { UnreadableWorkbookError } from '../xlsxWorkbook';
+import { notesOf, rolloverXlsx } from '../rolloverXlsx';
+import { loadXlsx, readTables, UnreadableWorkbookError } from '../xlsxWorkbook';
 
 const usage = 'chizai-desk rollover <book.xlsx> --out NEXT.xlsx [--start YYYY-MM-DD --end YYYY-MM-DD]';
 
@@ -28,16 +27,18 @@ export const rollover: Command = {
       throw new UserError('--out には入力と別のファイルを指定してください（入力のブックは変更しません）。');
     const start = requireDate(values.start, '--start');
     const end = requireDate(values.end, '--end');
-    let tables: Awaited<ReturnType<typeof readXlsxTables>>;
+    // The full model, not the stream: a person's notes on carried cells come along.
+    let workbook: Awaited<ReturnType<typeof loadXlsx>>;
     try {
-      tables = await readXlsxTables(path);
+      workbook = await loadXlsx(path);
     } catch (e) {
       if (e instanceof UnreadableWorkbookError) throw new UserError(e.message);
       throw e;
     }
+    const tables = readTables(workbook);
     let next: ReturnType<typeof rollOver>;
     try {
-      next = rollOver(tables, readLedger(tables), { ...(start ? { start } : {}), ...(end ? { end } : {}) });
+      next = rollOver(tables, readLedger(tables), { ...(start ? { start } : {}), ...(end ? { end } : {}), noteOf: notesOf(workbook) });
     } catch (e) {
       if (e instanceof RolloverRefused) throw new UserError(`${e.message}\n使い方: ${usage}`);
       throw e;
