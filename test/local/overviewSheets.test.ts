@@ -100,7 +100,7 @@ describe('twenty live sheets, one of them not shared with the reader (403)', () 
 
   test('the file has twenty rows, the refused one in red saying why', () => {
     const wb = XLSX.readFile(result.json.file, { cellStyles: true });
-    const ws = wb.Sheets['全地域進捗'] as XLSX.WorkSheet;
+    const ws = wb.Sheets.全地域進捗 as XLSX.WorkSheet;
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
     expect(aoa).toHaveLength(SHEETS + 1);
     const readCell = ws[`D${REFUSED + 2}`] as XLSX.CellObject & { s?: { fgColor?: { rgb?: string } } };

@@ -37,7 +37,7 @@ const findings = (path: string, today: string): JsonFinding[] =>
   (JSON.parse(runCli(['check', path, '--today', today, '--json']).stdout) as { findings: JsonFinding[] }).findings;
 /** 設定's 値 cell of an item. */
 const settingCell = (wb: XLSX.WorkBook, item: string): XLSX.CellObject | undefined => {
-  const ws = wb.Sheets['設定'] as XLSX.WorkSheet;
+  const ws = wb.Sheets.設定 as XLSX.WorkSheet;
   const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
   const header = rows[0] as string[];
   const r = rows.findIndex(row => row[header.indexOf('項目')] === item);
@@ -135,7 +135,7 @@ test('a person’s notes on carried cells come along; the system’s marks from 
   writeBook(noted, SAMPLE_ROWS, { 案件台帳: { B2: '社長の意向を確認済み', G5: '【チェック】段階が「支援中」の案件は事前検証が必要です' } });
   const out = join(dir, 'noted-2025.xlsx');
   expect(runCli(['rollover', noted, '--out', out]).status).toBe(0);
-  const ws = XLSX.readFile(out).Sheets['案件台帳'] as XLSX.WorkSheet;
+  const ws = XLSX.readFile(out).Sheets.案件台帳 as XLSX.WorkSheet;
   const comments = Object.entries(ws)
     .filter(([k, c]) => !k.startsWith('!') && (c as XLSX.CellObject).c)
     .map(([k, c]) => [k, (c as XLSX.CellObject).c?.[0]?.t]);
