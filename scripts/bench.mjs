@@ -34,9 +34,10 @@ const work = mkdtempSync(join(tmpdir(), 'chizai-bench-'));
 // ---- synthetic workbooks -------------------------------------------------------------------------
 
 const contractSrc = readFileSync(join(root, 'sheets-templates/contract.ts'), 'utf8');
+// The contract is formatted by biome (single quotes); either quote is accepted.
 const headersOf = tab => {
-  const block = contractSrc.slice(contractSrc.indexOf(`name: "${tab}"`));
-  const columns = block.slice(0, block.indexOf(']')).matchAll(/header: "([^"]+)"/g);
+  const block = contractSrc.slice(contractSrc.search(new RegExp(`name: ['"]${tab}['"]`)));
+  const columns = block.slice(0, block.indexOf(']')).matchAll(/header: ['"]([^'"]+)['"]/g);
   return [...columns].map(m => m[1]);
 };
 
