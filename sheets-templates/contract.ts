@@ -15,8 +15,9 @@
  * Rollover (`chizai-desk rollover`, next fiscal year's workbook from this one): each tab's `rollover` says what
  * it keeps: 'carry' (every row), 'carry-open' (rows whose 段階 is not a closed stage) or 'empty' (the default:
  * a tab that records the year starts empty). Each setting's `rollover`: 'next-year' (a date moved to the next
- * fiscal year), 'period-start' / 'period-end' (the new period, or moved a year), 'clear' (emptied with a note:
- * it is granted per contract), 'advance' (the year's number, plus one); without it the value is carried.
+ * fiscal year), 'period-start' / 'period-end' (the new period, or moved a year), 'clear' (emptied with a note,
+ * `rolloverNote` saying why: it is granted per contract), 'advance' (the year's number, plus one); without it
+ * the value is carried.
  */
 export const contract = {
   version: 2,
@@ -201,7 +202,15 @@ export const contract = {
       default: [],
       help: '利用を認めるGoogle Workspaceのドメイン（カンマ区切り）',
     },
-    { key: 'ismapApprovedOn', name: 'ISMAP承認日', type: 'date', default: null, help: 'クラウド利用の承認日（§21）', rollover: 'clear' },
+    {
+      key: 'ismapApprovedOn',
+      name: 'ISMAP承認日',
+      type: 'date',
+      default: null,
+      help: 'クラウド利用の承認日（§21）',
+      rollover: 'clear',
+      rolloverNote: 'クラウド利用の承認は契約ごとです。入力するまで、報告書の作成とメールの送信は止まります（§21）。',
+    },
     {
       key: 'ismapApprover',
       name: 'ISMAP承認者',
@@ -209,6 +218,7 @@ export const contract = {
       default: null,
       help: 'クラウド利用を承認した担当官（§21）',
       rollover: 'clear',
+      rolloverNote: 'クラウド利用の承認は契約ごとです。入力するまで、報告書の作成とメールの送信は止まります（§21）。',
     },
     { key: 'reminderHour', name: 'リマインダー時刻', type: 'hour', default: 8, help: 'リマインダー送信の時（0〜23、Asia/Tokyo）' },
     { key: 'reportFolderId', name: '報告書フォルダID', type: 'text', default: null, help: '月次活動報告書を保存するDriveフォルダのID' },

@@ -142,14 +142,17 @@ function rollSetting(
   switch (spec.rollover) {
     case undefined:
       return keep;
-    case 'clear':
+    case 'clear': {
       if (blank) return keep;
+      const last = typeof current === 'string' ? current : shown(typed);
+      const why = spec.rolloverNote ?? '年度ごとに改めて入力するものです。';
       return {
         value: null,
-        note: `前年度の値（${typeof current === 'string' ? current : shown(typed)}）は引き継いでいません。承認は契約（年度）ごとのものです。今年度の${spec.help}を入力してください。`,
-        change: `${label}: 空にしました（前年度 ${typeof current === 'string' ? current : shown(typed)}）`,
-        caution: `${label}を今年度の値で入力してください（承認は契約ごとです）。入力するまで報告書とメールの送信は止まります。`,
+        note: `前年度の値（${last}）は引き継いでいません。${why}今年度の${spec.help}を入力してください。`,
+        change: `${label}: 空にしました（前年度 ${last}）`,
+        caution: `${label}を今年度の値で入力してください。${why}`,
       };
+    }
     case 'advance':
       if (blank) return keep;
       if (typeof current !== 'number' || unreadable)

@@ -67,6 +67,8 @@ export interface SettingSpecOf {
   readonly help: string;
   readonly since?: number;
   readonly rollover?: SettingRollover;
+  /** Why rollover empties it (said in the cell's note and on the terminal). */
+  readonly rolloverNote?: string;
 }
 
 /** Any contract of contract.ts's shape. */

@@ -138,7 +138,7 @@ describe('設定 rolls item by item', () => {
     const at = tab.rows.findIndex(r => r.cells[0] === 'ISMAP承認日');
     expect(tab.rows[at]?.cells[1]).toBeNull();
     expect(tab.rows[at]?.notes.get(1)).toBe(
-      '前年度の値（2024-06-20）は引き継いでいません。承認は契約（年度）ごとのものです。今年度のクラウド利用の承認日（§21）を入力してください。'
+      '前年度の値（2024-06-20）は引き継いでいません。クラウド利用の承認は契約ごとです。入力するまで、報告書の作成とメールの送信は止まります（§21）。今年度のクラウド利用の承認日（§21）を入力してください。'
     );
     expect(settingsOf(next).ISMAP承認者).toBeNull();
     expect(next.cautions).toHaveLength(2);

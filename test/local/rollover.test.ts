@@ -107,7 +107,7 @@ test('ISMAP承認日 and ISMAP承認者 are empty, each with a note saying why (
   for (const item of ['ISMAP承認日', 'ISMAP承認者']) {
     const cell = settingCell(output, item);
     expect(cell?.v ?? null).toBeNull();
-    expect(cell?.c?.[0]?.t).toMatch(/前年度の値（.+）は引き継いでいません。承認は契約（年度）ごとのものです。/);
+    expect(cell?.c?.[0]?.t).toMatch(/前年度の値（.+）は引き継いでいません。クラウド利用の承認は契約ごとです。/);
   }
 });
 
