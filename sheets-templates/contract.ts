@@ -7,7 +7,9 @@
  * tabs out from it. Findings are listed with 設定 first (it governs the rest), then in this tab order. Widths
  * are in characters. Plain data only: no imports, no functions.
  *
- * Column flags: `required` (a blank cell is a finding); `computed` (written by the system, never read);
+ * Column flags: `required` (a blank cell is a finding); `essential` (a row cannot be used without it: a row whose
+ * essential cell is blank or unreadable is left out of every figure, with its finding; a row missing only a cell
+ * that describes it still counts for what its other cells say, that value null); `computed` (written by the system, never read);
  * `freeText` (never in a mail); `withinProgramme` (a date outside 事業開始日..事業終了日 is warned); `since` (the
  * contract version that added the tab or column: a workbook made earlier may lack it, which `check` warns
  * about once, with how to add it, instead of an error).
@@ -69,10 +71,10 @@ export const contract = {
       name: '案件台帳',
       rollover: 'carry-open',
       columns: [
-        { key: 'id', header: '案件ID', type: 'id', required: true, width: 10 },
+        { key: 'id', header: '案件ID', type: 'id', required: true, essential: true, width: 10 },
         { key: 'company', header: '企業名', type: 'text', required: true, width: 24, freeText: true },
         { key: 'industry', header: '業種', type: 'text', width: 14 },
-        { key: 'stage', header: '段階', type: 'choice', choices: '段階', required: true, width: 10 },
+        { key: 'stage', header: '段階', type: 'choice', choices: '段階', required: true, essential: true, width: 10 },
         { key: 'owner', header: '担当', type: 'person', width: 14 },
         { key: 'startedOn', header: '支援開始日', type: 'date', width: 12 },
         { key: 'prevalidatedOn', header: '事前検証日', type: 'date', width: 12 },
@@ -88,9 +90,9 @@ export const contract = {
       name: '会議登録簿',
       rollover: 'empty',
       columns: [
-        { key: 'id', header: '会議ID', type: 'id', required: true, width: 10 },
-        { key: 'type', header: '種別', type: 'choice', choices: '種別', required: true, width: 16 },
-        { key: 'date', header: '開催日', type: 'date', required: true, width: 12, withinProgramme: true },
+        { key: 'id', header: '会議ID', type: 'id', required: true, essential: true, width: 10 },
+        { key: 'type', header: '種別', type: 'choice', choices: '種別', required: true, essential: true, width: 16 },
+        { key: 'date', header: '開催日', type: 'date', required: true, essential: true, width: 12, withinProgramme: true },
         { key: 'format', header: '形式', type: 'choice', choices: '形式', width: 12 },
         { key: 'minutesOwner', header: '議事録担当', type: 'person', width: 14 },
         { key: 'minutesSharedOn', header: '議事録共有日', type: 'date', width: 12 },
@@ -108,8 +110,8 @@ export const contract = {
       name: 'PD稼働記録',
       rollover: 'empty',
       columns: [
-        { key: 'date', header: '日付', type: 'date', required: true, width: 12, withinProgramme: true },
-        { key: 'hours', header: '時間', type: 'hours', required: true, width: 8 },
+        { key: 'date', header: '日付', type: 'date', required: true, essential: true, width: 12, withinProgramme: true },
+        { key: 'hours', header: '時間', type: 'hours', required: true, essential: true, width: 8 },
         { key: 'mode', header: '区分', type: 'choice', choices: '区分', required: true, width: 10 },
         { key: 'activity', header: '活動内容', type: 'choice', choices: '活動内容', required: true, width: 12 },
         { key: 'caseId', header: '案件ID', type: 'caseRef', width: 10 },
@@ -123,13 +125,13 @@ export const contract = {
       name: '専門家活用記録',
       rollover: 'empty',
       columns: [
-        { key: 'date', header: '実施日', type: 'date', required: true, width: 12, withinProgramme: true },
+        { key: 'date', header: '実施日', type: 'date', required: true, essential: true, width: 12, withinProgramme: true },
         { key: 'expert', header: '専門家名', type: 'text', required: true, width: 14, freeText: true },
         { key: 'field', header: '専門分野', type: 'choice', choices: '専門分野', required: true, width: 16 },
         { key: 'hours', header: '時間', type: 'hours', width: 8 },
         { key: 'caseId', header: '案件ID', type: 'caseRef', width: 10 },
         { key: 'consultedOn', header: '事前協議日', type: 'date', width: 12 },
-        { key: 'status', header: '状態', type: 'choice', choices: '専門家状態', required: true, width: 10 },
+        { key: 'status', header: '状態', type: 'choice', choices: '専門家状態', required: true, essential: true, width: 10 },
         { key: 'fee', header: '謝金', type: 'money', width: 10 },
         { key: 'travelCost', header: '旅費', type: 'money', width: 10 },
       ],
@@ -139,7 +141,7 @@ export const contract = {
       name: '設定',
       rollover: 'carry',
       columns: [
-        { key: 'name', header: '項目', type: 'text', required: true, width: 18 },
+        { key: 'name', header: '項目', type: 'text', required: true, essential: true, width: 18 },
         { key: 'value', header: '値', type: 'any', width: 40 },
       ],
     },
@@ -149,7 +151,7 @@ export const contract = {
       rollover: 'carry',
       columns: [
         { key: 'name', header: '氏名', type: 'text', required: true, width: 14 },
-        { key: 'email', header: 'メール', type: 'email', required: true, width: 28 },
+        { key: 'email', header: 'メール', type: 'email', required: true, essential: true, width: 28 },
         { key: 'affiliation', header: '所属', type: 'text', width: 20 },
         { key: 'role', header: '役割', type: 'choice', choices: '役割', width: 16 },
         { key: 'active', header: '有効', type: 'boolean', required: true, width: 8 },

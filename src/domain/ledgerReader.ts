@@ -28,6 +28,7 @@ import {
   choicesOf,
   defaultContract,
   isComputed,
+  isEssential,
   isLater,
   isRequired,
   isSystemOnly,
@@ -207,7 +208,10 @@ interface TabRead {
   readonly entryRows: number[];
 }
 
-/** Reads the data rows of one tab; rows whose required cells cannot be read are reported and left out. */
+/**
+ * Reads the data rows of one tab. A row whose essential cell (contract `essential`) is blank or unreadable is reported
+ * and left out; any other bad cell is reported and read as null, and the row counts for its other cells.
+ */
 export function readRows(
   tab: TabSpecOf,
   table: RawTable | undefined,
@@ -231,8 +235,8 @@ export function readRows(
       const cell: Cell = at === undefined ? null : (raw.cells[at] ?? null);
       if (isBlank(cell)) {
         values[c.key] = null;
+        if (isEssential(c)) complete = false;
         if (isRequired(c)) {
-          complete = false;
           if (at !== undefined)
             findings.push({
               sheet: tab.name,
@@ -251,7 +255,7 @@ export function readRows(
         if (c.type === 'id') read.ids.push({ id: parsed.value as string, rowNumber: raw.rowNumber });
       } else {
         values[c.key] = null;
-        if (isRequired(c)) complete = false;
+        if (isEssential(c)) complete = false;
         findings.push({
           sheet: tab.name,
           row: raw.rowNumber,

@@ -13,20 +13,27 @@ export interface Recipient {
 
 const key = (s: string): string => normalizeHeader(s).toLowerCase().replace(/\s+/g, '');
 
+const names = (h: HandlerRow, k: string): boolean => (h.name !== null && key(h.name) === k) || key(h.email) === k;
+/** A row without a readable 氏名 is still an address on the list: the mail greets the address. */
+const recipientOf = (h: HandlerRow): Recipient => ({ name: h.name ?? h.email, email: h.email, role: h.role });
+
 export class HandlerList {
   private readonly active: readonly HandlerRow[];
   private readonly inactive: readonly HandlerRow[];
+  /** Rows whose 有効 is blank or unreadable: not authorised, and said so rather than "not on the list". */
+  private readonly undecided: readonly HandlerRow[];
 
   constructor(handlers: readonly HandlerRow[]) {
-    this.active = handlers.filter(h => h.active);
-    this.inactive = handlers.filter(h => !h.active);
+    this.active = handlers.filter(h => h.active === true);
+    this.inactive = handlers.filter(h => h.active === false);
+    this.undecided = handlers.filter(h => h.active === null);
   }
 
   /** The active handler a 担当/議事録担当 cell names (by 氏名 or メール), or null. */
   resolve(person: string): Recipient | null {
     const k = key(person);
-    const h = this.active.find(x => key(x.name) === k || key(x.email) === k);
-    return h ? { name: h.name, email: h.email, role: h.role } : null;
+    const h = this.active.find(x => names(x, k));
+    return h ? recipientOf(h) : null;
   }
 
   /** Is this address allowed to receive mail? Only active members' addresses are. */
@@ -35,13 +42,16 @@ export class HandlerList {
   }
 
   withRole(role: Role): Recipient[] {
-    return this.active.filter(h => h.role === role).map(h => ({ name: h.name, email: h.email, role: h.role }));
+    return this.active.filter(h => h.role === role).map(recipientOf);
   }
 
   /** Why a person cannot receive: listed but inactive, or not listed at all. */
   reasonRefused(person: string): string {
     const k = key(person);
-    return this.inactive.some(x => key(x.name) === k || key(x.email) === k)
+    const undecided = this.undecided.find(x => names(x, k));
+    if (undecided)
+      return `「${person}」は${TAB_NAME.handlers}${undecided.rowNumber}行目の「有効」が読み取れないため、有効と確認できません（TRUE または FALSE を入力してください）`;
+    return this.inactive.some(x => names(x, k))
       ? `「${person}」は${TAB_NAME.handlers}で無効（有効=FALSE）になっています`
       : `「${person}」は${TAB_NAME.handlers}に載っていません`;
   }

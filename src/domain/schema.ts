@@ -39,6 +39,8 @@ export interface ColumnSpecOf {
   readonly width: number;
   readonly choices?: string;
   readonly required?: boolean;
+  /** A row cannot be used without this cell (see contract.ts): its other columns may be null. */
+  readonly essential?: boolean;
   readonly computed?: boolean;
   readonly freeText?: boolean;
   readonly withinProgramme?: boolean;
@@ -111,9 +113,12 @@ type ValueOf<C> = C extends { type: 'date' }
             ? Cell
             : string;
 
-/** One data row of tab K, as the domain sees it after parsing. Optional columns may be null. */
+/**
+ * One data row of tab K, as the domain sees it after parsing. Only essential columns are never null: a required
+ * cell that is blank or unreadable is a finding, and the row still counts for what its other cells say.
+ */
 export type Row<K extends TabKey> = { readonly rowNumber: number } & {
-  readonly [C in ColumnsOf<K> as C extends { computed: true } ? never : C['key']]: C extends { required: true }
+  readonly [C in ColumnsOf<K> as C extends { computed: true } ? never : C['key']]: C extends { essential: true }
     ? ValueOf<C>
     : ValueOf<C> | null;
 };
@@ -168,6 +173,8 @@ export const tabByName = (name: string, c: ContractSpec = defaultContract): TabS
 /** Columns the system writes (期限, 状態): never read as input, never typed by people. */
 export const isComputed = (c: ColumnSpecOf): boolean => c.computed === true;
 export const isRequired = (c: ColumnSpecOf): boolean => c.required === true;
+/** A row whose cell in this column is blank or unreadable cannot be used at all (it cannot be placed or counted). */
+export const isEssential = (c: ColumnSpecOf): boolean => c.essential === true;
 export const isSystemOnly = (t: TabSpecOf): boolean => t.systemOnly === true;
 /** Added to the contract after its first version: an older workbook may lack it. */
 export const isLater = (x: object): boolean => 'since' in x && typeof x.since === 'number' && x.since > 1;
@@ -215,7 +222,7 @@ export function rowSchemaOf(tab: TabSpecOf, c: ContractSpec): z.ZodMiniType<AnyR
     const shape: Record<string, z.ZodMiniType> = { rowNumber: z.number().check(z.int(), z.gte(2)) };
     for (const col of tab.columns) {
       if (isComputed(col)) continue;
-      shape[col.key] = isRequired(col) ? valueSchema(col, c) : z.nullable(valueSchema(col, c));
+      shape[col.key] = isEssential(col) ? valueSchema(col, c) : z.nullable(valueSchema(col, c));
     }
     schema = z.object(shape);
     schemaCache.set(tab, schema);

@@ -138,9 +138,21 @@ describe('rows (DESIGN "The workbook contract": blank rows skipped, row numbers 
     expect(findingsOf(read, 'invalid-number')).toEqual([{ sheet: 'PD稼働記録', row: 7, column: '時間', severity: 'error' }]);
   });
 
-  test('a blank required cell is a required error at its row and column, and the row is left out', () => {
+  test('a blank required cell that only describes the row is a required error, and the row still counts with the value null', () => {
     const read = readWith(rawTable('案件台帳', [{ ...caseRow('C-001'), 企業名: '' }, caseRow('C-002')]));
     expect(findingsOf(read, 'required')).toEqual([{ sheet: '案件台帳', row: 2, column: '企業名', severity: 'error' }]);
+    expect(read.ledger.cases.map(c => [c.id, c.company])).toEqual([
+      ['C-001', null],
+      ['C-002', expect.any(String)],
+    ]);
+  });
+
+  test('a row whose essential cell is blank or unreadable is reported and left out: a case without 段階 cannot be counted', () => {
+    const read = readWith(
+      rawTable('案件台帳', [{ ...caseRow('C-001'), 段階: '' }, { ...caseRow('C-003'), 段階: '検討中' }, caseRow('C-002')])
+    );
+    expect(findingsOf(read, 'required')).toEqual([{ sheet: '案件台帳', row: 2, column: '段階', severity: 'error' }]);
+    expect(findingsOf(read, 'invalid-choice')).toEqual([{ sheet: '案件台帳', row: 3, column: '段階', severity: 'error' }]);
     expect(read.ledger.cases.map(c => c.id)).toEqual(['C-002']);
   });
 

@@ -26,7 +26,7 @@ export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meeti
       pdHoursThisMonth: sum(pd.map(r => r.hours)),
       pdDaysThisMonth: new Set(pd.map(r => r.date)).size,
       expertUsesThisMonth: xs.length,
-      expertFieldsThisMonth: [...new Set(xs.map(x => x.field))],
+      expertFieldsThisMonth: [...new Set(xs.flatMap(x => (x.field === null ? [] : [x.field])))],
       meetingsThisMonth: meetings.filter(m => m.held && m.caseIds.includes(c.id)).map(m => m.id),
       nextAction: c.nextAction,
       nextDue: c.nextDue,

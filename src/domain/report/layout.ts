@@ -263,7 +263,7 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       `${TAB_NAME.cases}に案件はまだありません。`,
       ['案件ID', '企業名', '段階', '担当', '今月の\nPD稼働', '今月の\n専門家', '今月の\n会議'],
-      cases.list.map(c => [c.id, c.company, c.stage, orNone(c.owner), ...activity(c)])
+      cases.list.map(c => [c.id, orNone(c.company), c.stage, orNone(c.owner), ...activity(c)])
     ),
     ...(cases.unknownCaseHours.length === 0
       ? []
@@ -369,7 +369,7 @@ function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       '今月の専門家活用はありません。',
       ['実施日', '専門家名', '専門分野', '案件ID', '状態'],
-      experts.list.map(x => [tableDate(x.date, year), x.expert, x.field, orNone(x.caseId), x.status])
+      experts.list.map(x => [tableDate(x.date, year), orNone(x.expert), orNone(x.field), orNone(x.caseId), x.status])
     ),
     { kind: 'heading', level: 2, text: '専門分野別' },
     tableOr(
@@ -404,8 +404,8 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
   const pdTotal = round2(appendix.pdRows.reduce((a, r) => a + r.hours, 0));
   const expertRow = (x: ExpertUseLine): string[] => [
     tableDate(x.date, year),
-    x.expert,
-    x.field,
+    orNone(x.expert),
+    orNone(x.field),
     x.hours === null ? NONE : hoursText(x.hours),
     orNone(x.caseId),
     tableDate(x.consultedOn, year),
@@ -433,8 +433,8 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
         ...appendix.pdRows.map(r => [
           tableDate(r.date, year),
           hoursText(r.hours),
-          r.mode,
-          r.activity,
+          orNone(r.mode),
+          orNone(r.activity),
           orNone(r.caseId),
           orNone(r.meetingId),
           r.travelCost === null ? NONE : yen(r.travelCost),

@@ -92,7 +92,8 @@ export interface PdSection {
 
 export interface CaseLine {
   readonly id: string;
-  readonly company: string;
+  /** null when 企業名 is blank or unreadable (its finding says so); the case still counts. */
+  readonly company: string | null;
   readonly stage: Stage;
   readonly owner: string | null;
   readonly supported: boolean;
@@ -189,8 +190,8 @@ export interface MinutesMonth {
 export interface ExpertUseLine {
   readonly rowNumber: number;
   readonly date: Ymd;
-  readonly expert: string;
-  readonly field: ExpertField;
+  readonly expert: string | null;
+  readonly field: ExpertField | null;
   readonly hours: number | null;
   readonly caseId: string | null;
   readonly consultedOn: Ymd | null;
