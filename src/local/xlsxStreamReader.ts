@@ -140,9 +140,10 @@ interface SheetRow {
 function valueOfModel(m: CellModel): ExcelJS.CellValue {
   if (m.type === T.Null) return null;
   if (m.type === T.Formula) {
-    // FormulaValue.value copies only the truthy fields of its model.
+    // FormulaValue.value copies only the truthy fields of its model; readTables adds the result back, falsy or not.
     const copy: Record<string, unknown> = {};
-    for (const k of ['formula', 'result', 'ref', 'shareType', 'sharedFormula'] as const) if (m[k]) copy[k] = m[k];
+    for (const k of ['formula', 'ref', 'shareType', 'sharedFormula'] as const) if (m[k]) copy[k] = m[k];
+    if (m.result !== undefined) copy.result = m.result;
     return copy as unknown as ExcelJS.CellValue;
   }
   return m.value as ExcelJS.CellValue;

@@ -88,6 +88,40 @@ ZipStream.ZipWriter.prototype.append = function (data, options) {
   return appendToZip.call(this, typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data, options);
 };
 
+// A formula's cached result is its value, whatever it is. exceljs drops an empty cached string (`<v></v>`, as
+// Sheets exports =IFERROR(…,"")) at parse time, and its FormulaValue keeps only truthy fields, so a cached 0,
+// FALSE (LibreOffice's =TRUE()/=FALSE()) or "" would read as a formula without a result. Keep the empty
+// string here; readTables and the streaming reader take the result from the cell model, not the value.
+const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform') as {
+  prototype: {
+    parseOpen(node: { name: string }): boolean;
+    parseClose(name: string): boolean;
+    model?: { formula?: string; shareType?: string; value?: unknown; result?: unknown };
+    cachedValueSeen?: boolean;
+  };
+};
+const parseCellOpen = CellXform.prototype.parseOpen;
+const parseCellClose = CellXform.prototype.parseClose;
+CellXform.prototype.parseOpen = function (node) {
+  const opened = parseCellOpen.call(this, node);
+  if (node.name === 'c') this.cachedValueSeen = false;
+  else if (node.name === 'v') this.cachedValueSeen = true;
+  return opened;
+};
+CellXform.prototype.parseClose = function (name) {
+  const model = this.model;
+  const emptyCachedResult =
+    name === 'c' && model !== undefined && (model.formula || model.shareType) && this.cachedValueSeen === true && model.value === undefined;
+  const open = parseCellClose.call(this, name);
+  if (emptyCachedResult && model && model.result === undefined) model.result = '';
+  return open;
+};
+
+/** A formula cell's value with its cached result, falsy or not (exceljs' cell.value drops 0, FALSE and ""). */
+export function formulaValueOf(value: ExcelJS.CellValue, result: unknown): ExcelJS.CellValue {
+  return result === undefined ? value : ({ ...(value as object), result } as ExcelJS.CellValue);
+}
+
 /** One exceljs cell value as the domain's Cell. */
 export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
   if (value === null || value === undefined) return null;
@@ -163,7 +197,11 @@ export function readTables(wb: ExcelJS.Workbook): Map<string, RawTable> {
         // findCell, not getCell: getCell creates every empty cell it is asked for (time and memory per cell).
         const cell = row.findCell(c);
         // A merged area's value belongs to its top-left cell only; the others read as blank.
-        cells.push(!cell || (cell.isMerged && cell.master !== cell) ? null : toCell(cell.value, date1904));
+        if (!cell || (cell.isMerged && cell.master !== cell)) cells.push(null);
+        else
+          cells.push(
+            toCell(cell.type === ExcelJS.ValueType.Formula ? formulaValueOf(cell.value, cell.model.result) : cell.value, date1904)
+          );
       }
       rows.push({ rowNumber, cells });
     });
