@@ -516,10 +516,16 @@ const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 /** Dates separated by commas or 、 (設定 追加休日); each as parseDate reads it. Blank → []. */
 export function parseDateList(cell: CellInput): Parsed<Ymd[]> {
-  if (cell === null || cell === undefined || isBlank(cell)) return ok([]);
+  const { dates, problem } = parseDateItems(cell);
+  return problem === null ? ok(dates) : fail('invalid-date', problem);
+}
+
+/** The dates of a list that can be read, and what is wrong with the others (null when nothing is). */
+export function parseDateItems(cell: CellInput): { readonly dates: Ymd[]; readonly problem: string | null } {
+  if (cell === null || cell === undefined || isBlank(cell)) return { dates: [], problem: null };
   if (typeof cell !== 'string') {
     const one = parseDate(cell);
-    return one.ok ? ok([one.value]) : one;
+    return one.ok ? { dates: [one.value], problem: null } : { dates: [], problem: one.message };
   }
   const items = splitItems(cell);
   const dates: Ymd[] = [];
@@ -529,11 +535,9 @@ export function parseDateList(cell: CellInput): Parsed<Ymd[]> {
     if (d.ok) dates.push(d.value);
     else problems.push(items.length > 1 ? `${i + 1}番目: ${d.message}` : d.message);
   });
-  if (problems.length > 0) {
-    const spaced = items.some(x => /\s/.test(x)) ? '複数の日付は「,」か「、」で区切ってください。' : '';
-    return fail('invalid-date', problems.join('') + spaced);
-  }
-  return ok(unique(dates));
+  if (problems.length === 0) return { dates: unique(dates), problem: null };
+  const spaced = items.some(x => /\s/.test(x)) ? '複数の日付は「,」か「、」で区切ってください。' : '';
+  return { dates: unique(dates), problem: problems.join('') + spaced };
 }
 
 /** Words separated by commas or 、, each NFKC + trimmed, duplicates dropped (許可ドメイン, 関連案件). Blank → []. */

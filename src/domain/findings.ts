@@ -17,7 +17,10 @@ export type FindingCode =
   | 'pd-day-over-standard'
   | 'outside-programme-period'
   | 'recipient-not-authorized'
-  | 'invalid-setting';
+  | 'invalid-setting'
+  | 'duplicate-setting'
+  | 'unknown-setting'
+  | 'blank-setting';
 
 export type Severity = 'error' | 'warning';
 

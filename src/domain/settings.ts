@@ -4,7 +4,17 @@
  * type is derived from the contract's settings list, so a new item there is a new field here.
  */
 import { contract } from '../../sheets-templates/contract';
-import { isBlank, normalizeHeader, parseCount, parseDate, parseDateList, parseHours, parseList, parseText } from './cellParsers';
+import {
+  isBlank,
+  normalizeHeader,
+  parseCount,
+  parseDate,
+  parseDateItems,
+  parseDateList,
+  parseHours,
+  parseList,
+  parseText,
+} from './cellParsers';
 import type { Ymd } from './dates';
 import { type Finding, fail, ok, type Parsed } from './findings';
 import { type Cell, isSerialDate } from './rawTable';
@@ -63,7 +73,60 @@ export const defaultSettings = (specs: readonly SettingSpecOf[] = contract.setti
   return values as unknown as Settings;
 };
 
-/** The settings the 設定 tab's rows give (none when the workbook lacks the tab: every item is its default). */
+/** How a setting's default reads in a message; null when there is nothing to show (no default, an empty list). */
+function defaultText(spec: SettingSpecOf): string | null {
+  const d = spec.default;
+  if (d === null || d === undefined) return null;
+  if (Array.isArray(d)) return d.length === 0 ? null : d.join(',');
+  return String(d);
+}
+
+/** What the tool does instead of the value it could not use. */
+const fallbackText = (spec: SettingSpecOf): string => {
+  const d = defaultText(spec);
+  if (d !== null) return `既定値 ${d} を使います`;
+  return spec.type === 'dates' || spec.type === 'list' ? '空として扱います' : '未設定として扱います';
+};
+
+/** Edit distance (insertions, deletions, substitutions) between two short strings. */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = Math.min(up + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+const compact = (s: string): string => normalizeHeader(s).replace(/\s+/g, '').toLowerCase();
+
+/** The known setting an unknown 項目 was probably meant to be (a typo, a space, a missing character), or null. */
+export function nearestSetting(name: string, specs: readonly SettingSpecOf[]): SettingSpecOf | null {
+  const typed = compact(name);
+  if (typed === '') return null;
+  let best: { spec: SettingSpecOf; d: number } | null = null;
+  for (const spec of specs) {
+    const known = compact(spec.name);
+    const d = known === typed ? 0 : distance(typed, known);
+    const near = d <= Math.max(1, Math.floor(known.length / 3)) || (typed.length >= 2 && (known.includes(typed) || typed.includes(known)));
+    if (near && (best === null || d < best.d)) best = { spec, d };
+  }
+  return best?.spec ?? null;
+}
+
+/** Settings whose blank value changes what the tool computes (a blank list or text is an ordinary choice). */
+const BLANK_MATTERS = new Set(['date', 'count', 'hours', 'hour']);
+
+/**
+ * The settings the 設定 tab's rows give (none when the workbook lacks the tab: every item is its default).
+ * Nothing falls back silently: a duplicated or misspelt 項目, an unreadable or blank value, a partly bad
+ * 追加休日 list (its good dates are kept) and a period that ends before it starts are each a finding at the row.
+ */
 export function readSettings(
   rows: readonly Row<'settings'>[],
   findings: Finding[],
@@ -73,22 +136,108 @@ export function readSettings(
   const values: Record<string, unknown> = {};
   const rowOf: Record<string, number> = {};
   for (const s of specs) values[s.key] = s.default;
+  const valueColumn = columnOf(tab, 'value').header;
+  const nameColumn = columnOf(tab, 'name').header;
+  const at = (row: number, column: string, severity: Finding['severity'], code: Finding['code'], message: string): void => {
+    findings.push({ sheet: tab.name, row, column, severity, code, message });
+  };
+  const known = (row: Row<'settings'>) => specs.find(s => normalizeHeader(s.name) === normalizeHeader(row.name));
+  const given = new Set(rows.flatMap(r => known(r)?.key ?? []));
   for (const row of rows) {
-    const spec = specs.find(s => normalizeHeader(s.name) === normalizeHeader(row.name));
-    if (!spec) continue; // other rows are notes people keep; ignored like extra columns
+    const spec = known(row);
+    if (!spec) {
+      // Other rows are notes people keep, ignored like extra columns; one that is nearly a setting's name is a typo.
+      const meant = nearestSetting(row.name, specs);
+      if (meant)
+        at(
+          row.rowNumber,
+          nameColumn,
+          given.has(meant.key) ? 'warning' : 'error',
+          'unknown-setting',
+          `${tab.name}に「${row.name}」という項目はありません。「${meant.name}」のことですか？${given.has(meant.key) ? `「${meant.name}」は${rowOf[meant.key] ?? '別の'}行目にもあり、そちらを使います。この行を消すか名前を直してください。` : `この行は読まず、「${meant.name}」は${fallbackText(meant)}。項目名を「${meant.name}」に直してください。`}`
+        );
+      continue;
+    }
+    const first = rowOf[spec.key];
+    if (first !== undefined) {
+      at(
+        row.rowNumber,
+        nameColumn,
+        'error',
+        'duplicate-setting',
+        `${tab.name}「${spec.name}」が${first}行目と${row.rowNumber}行目の2か所にあります。上の${first}行目の値を使い、この行は読みません。どちらかの行を消してください。`
+      );
+      continue;
+    }
     rowOf[spec.key] = row.rowNumber;
-    if (isBlank(row.value)) continue;
+    if (isBlank(row.value)) {
+      if (BLANK_MATTERS.has(spec.type))
+        at(
+          row.rowNumber,
+          valueColumn,
+          'warning',
+          'blank-setting',
+          `${tab.name}「${spec.name}」が空です。${fallbackText(spec)}。${spec.help}を入力してください。`
+        );
+      continue;
+    }
+    if (spec.type === 'dates') {
+      // A list keeps every date that can be read: one typo must not drop the others (and move deadlines).
+      const { dates, problem } = parseDateItems(row.value);
+      values[spec.key] = dates;
+      if (problem !== null)
+        at(
+          row.rowNumber,
+          valueColumn,
+          'error',
+          'invalid-setting',
+          `${tab.name}「${spec.name}」の一部を読み取れません: ${problem}${dates.length > 0 ? `（読み取れた${dates.length}日 ${dates.join(',')} は使います）` : `（${fallbackText(spec)}）`}`
+        );
+      continue;
+    }
     const parsed = parseSetting(spec, row.value);
     if (parsed.ok) values[spec.key] = parsed.value;
     else
-      findings.push({
-        sheet: tab.name,
-        row: row.rowNumber,
-        column: columnOf(tab, 'value').header,
-        severity: 'error',
-        code: 'invalid-setting',
-        message: `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}${spec.default === null ? '' : `（既定値 ${String(spec.default)} を使います）`}`,
-      });
+      at(
+        row.rowNumber,
+        valueColumn,
+        'error',
+        'invalid-setting',
+        `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}（${fallbackText(spec)}）`
+      );
   }
+  periodFindings(values, rowOf, specs, tab, at);
   return { ...(values as unknown as SettingValues), rowOf };
+}
+
+/** 事業開始日 after 事業終了日 makes every "to date" figure empty; PD派遣開始日 outside the period is a typo. */
+function periodFindings(
+  values: Record<string, unknown>,
+  rowOf: Record<string, number>,
+  specs: readonly SettingSpecOf[],
+  tab: TabSpecOf,
+  at: (row: number, column: string, severity: Finding['severity'], code: Finding['code'], message: string) => void
+): void {
+  const valueColumn = columnOf(tab, 'value').header;
+  const nameOf = (key: string): string => specs.find(s => s.key === key)?.name ?? key;
+  const start = values.programmeStart as Ymd | null;
+  const end = values.programmeEnd as Ymd;
+  const dispatch = values.pdDispatchStart as Ymd | null;
+  const where = (key: string): string => (rowOf[key] === undefined ? '（既定値）' : `（${rowOf[key]}行目）`);
+  if (start !== null && end < start)
+    at(
+      rowOf.programmeStart ?? rowOf.programmeEnd ?? 1,
+      valueColumn,
+      'error',
+      'invalid-setting',
+      `${tab.name}「${nameOf('programmeStart')}」${start}が「${nameOf('programmeEnd')}」${end}${where('programmeEnd')}より後です。事業期間がないため、累計の数字はすべて0になります。どちらかの日付を直してください。`
+    );
+  if (dispatch !== null && rowOf.pdDispatchStart !== undefined && ((start !== null && dispatch < start) || dispatch > end))
+    at(
+      rowOf.pdDispatchStart,
+      valueColumn,
+      'warning',
+      'invalid-setting',
+      `${tab.name}「${nameOf('pdDispatchStart')}」${dispatch}が事業期間（${start ?? '開始日未設定'}〜${end}）の外です。日付を確認してください。`
+    );
 }

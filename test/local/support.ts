@@ -305,12 +305,19 @@ export function fixture(clean = false): Fixture {
   return { rows, errors: [...sampleErrors, ...planted], warnings };
 }
 
+/** The fixture's rows, editable by a test before they are written (tab name → rows in sheet order from row 2). */
+export type EditableRows = Record<string, Record<string, SampleValue | Typed | undefined>[]>;
+
 export interface FixtureOptions {
   /**
    * Lay the workbook out as a version of the tool before this contract version made it: tabs, columns and
    * 設定 items the contract marks `since` this version or later are left out.
    */
   readonly madeBefore?: number;
+  /** Changes the fixture's rows before they are written, as a person would edit the file. */
+  readonly edit?: (rows: EditableRows) => void;
+  /** Changes each written sheet (merges, formulas) before the file is saved. */
+  readonly sheetEdit?: (tab: string, ws: XLSX.WorkSheet, header: readonly string[]) => void;
 }
 
 const addedSince = (x: { readonly since?: number }, version: number | undefined): boolean =>
@@ -322,7 +329,9 @@ export const tabsMadeBefore = (version: number | undefined): string[] =>
 
 /** Writes the fixture with SheetJS; returns the fixture it wrote. */
 export function writeFixture(path: string, clean = false, options: FixtureOptions = {}): Fixture {
+  const { edit, sheetEdit } = options;
   const fx = fixture(clean);
+  edit?.(fx.rows as unknown as EditableRows);
   const wb = XLSX.utils.book_new();
   const version = options.madeBefore;
   const later = new Set(
@@ -353,6 +362,7 @@ export function writeFixture(path: string, clean = false, options: FixtureOption
       });
     });
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(list.length, 1), c: header.length - 1 } });
+    sheetEdit?.(tab, ws, header);
     XLSX.utils.book_append_sheet(wb, ws, tab);
   }
   XLSX.writeFile(wb, path);

@@ -66,7 +66,7 @@ const DEFAULT_SETTINGS: Readonly<Record<string, Cell>> = {
 
 /** Rows per tab, by tab name; a tab not given is there with its header and no rows (情報取扱者名簿: PEOPLE). */
 export type Book = { readonly [T in Exclude<TabName, '設定'>]?: readonly TypedRow[] } & {
-  /** 項目 → 値, laid over the defaults above (null leaves the 値 empty). */
+  /** 項目 → 値, laid over the defaults above (null leaves the item out of 設定: not set). */
   readonly 設定?: Readonly<Record<string, Cell>>;
   /** Tabs left out of the workbook altogether. */
   readonly without?: readonly TabName[];
@@ -75,7 +75,7 @@ export type Book = { readonly [T in Exclude<TabName, '設定'>]?: readonly Typed
 export function tablesOf(book: Book): Map<string, RawTable> {
   const settings = { ...DEFAULT_SETTINGS, ...(book.設定 ?? {}) };
   const rowsOf = (name: TabName): readonly TypedRow[] => {
-    if (name === '設定') return Object.entries(settings).map(([項目, 値]) => ({ 項目, 値 }));
+    if (name === '設定') return Object.entries(settings).flatMap(([項目, 値]) => (値 === null ? [] : [{ 項目, 値 }]));
     return (book as Readonly<Record<string, readonly TypedRow[] | undefined>>)[name] ?? (name === '情報取扱者名簿' ? PEOPLE : []);
   };
   const tables = new Map<string, RawTable>();
