@@ -1,0 +1,156 @@
+/**
+ * Never silently wrong (README "What the tool refuses and why"): realistic edits of the sample workbook, each
+ * through the built CLI on a real .xlsx (written by SheetJS), either give the right figure or a finding at the
+ * edited cell. One describe per class of edit.
+ */
+import { join } from 'node:path';
+import type * as XLSX from 'xlsx';
+import { AS_OF, type EditableRows, removeTempDirs, runCli, tempDir, writeFixture } from './support';
+
+afterAll(removeTempDirs);
+
+interface FindingJson {
+  readonly sheet: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly severity: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+type RowEdit = (rows: EditableRows) => void;
+type SheetEdit = (tab: string, ws: XLSX.WorkSheet, header: readonly string[]) => void;
+
+/** The clean sample workbook (no error findings, its two warnings) with an edit, as a file. */
+function bookWith(edit?: RowEdit, sheetEdit?: SheetEdit): string {
+  const path = join(tempDir(), 'book.xlsx');
+  writeFixture(path, true, edit, sheetEdit);
+  return path;
+}
+
+const rowsOf = (rows: EditableRows, tab: string) => rows[tab] ?? [];
+/** The row (sheet row number, header = 1) of a tab, to edit in place. */
+const rowAt = (rows: EditableRows, tab: string, sheetRow: number) => {
+  const row = rowsOf(rows, tab)[sheetRow - 2];
+  if (!row) throw new Error(`no row ${sheetRow} in ${tab}`);
+  return row;
+};
+const settingRow = (rows: EditableRows, name: string) => {
+  const at = rowsOf(rows, '設定').findIndex(r => r.項目 === name);
+  if (at < 0) throw new Error(`no setting ${name}`);
+  return { row: rowsOf(rows, '設定')[at] as Record<string, unknown>, sheetRow: at + 2 };
+};
+
+function checkJson(
+  path: string,
+  today = AS_OF
+): { findings: FindingJson[]; meetings: { id: string; minutesDue: string | null; status: string }[] } {
+  const run = runCli(['check', path, '--today', today, '--json']);
+  expect(run.stdout).not.toBe('');
+  return JSON.parse(run.stdout);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the report model as JSON, read field by field
+function reportJson(path: string, month: string, today = AS_OF): any {
+  const run = runCli(['report', path, '--month', month, '--json', '--out', tempDir(), '--today', today]);
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+function remindJson(path: string, today = AS_OF): { sent: { to: string; items: { kind: string; ref: string; due: string | null }[] }[] } {
+  const run = runCli(['remind', path, '--outbox', tempDir(), '--today', today, '--json']);
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+const at = (findings: readonly FindingJson[], sheet: string, row: number | null, column: string | null) =>
+  findings.filter(f => f.sheet === sheet && f.row === row && f.column === column);
+
+let clean: string;
+beforeAll(() => {
+  clean = bookWith();
+});
+
+describe('設定 mistakes are findings at their row, never a silent default (DESIGN "The workbook contract" 設定)', () => {
+  test('事業開始日 after 事業終了日 is an invalid-setting at 事業開始日, not only zeros to date', () => {
+    let row = 0;
+    const path = bookWith(rows => {
+      const s = settingRow(rows, '事業開始日');
+      s.row.値 = '2025-06-03';
+      row = s.sheetRow;
+    });
+    const found = at(checkJson(path).findings, '設定', row, '値');
+    expect(found.map(f => f.code)).toContain('invalid-setting');
+    expect(found.find(f => f.code === 'invalid-setting')?.message).toMatch(/事業終了日/);
+  });
+
+  test('a duplicated item is a duplicate-setting at the second row, and the first row still decides', () => {
+    const path = bookWith(rows => {
+      rowsOf(rows, '設定').push({ 項目: '追加休日', 値: '2024-07-16' });
+    });
+    const { findings, meetings } = checkJson(path);
+    const last = 2 + 15; // the sample's 15 settings, then the duplicate
+    expect(at(findings, '設定', last, '項目').map(f => f.code)).toEqual(['duplicate-setting']);
+    expect(meetings.find(m => m.id === 'M-004')?.minutesDue).toBe('2024-08-19');
+  });
+
+  test('a misspelt item is an unknown-setting that names the item it was probably meant to be', () => {
+    let row = 0;
+    const path = bookWith(rows => {
+      const s = settingRow(rows, '支援企業目標数');
+      s.row.項目 = '支援企業目標';
+      row = s.sheetRow;
+    });
+    const found = at(checkJson(path).findings, '設定', row, '項目');
+    expect(found.map(f => [f.code, f.severity])).toEqual([['unknown-setting', 'error']]);
+    expect(found[0]?.message).toMatch(/「支援企業目標数」のことですか/);
+  });
+
+  test('one bad date in 追加休日 keeps the good ones (deadlines do not move), and the message shows no empty default', () => {
+    let row = 0;
+    const path = bookWith(rows => {
+      const s = settingRow(rows, '追加休日');
+      s.row.値 = '2024-08-13,2024-08-14,2024-08-32';
+      row = s.sheetRow;
+    });
+    const { findings, meetings } = checkJson(path);
+    const found = at(findings, '設定', row, '値');
+    expect(found.map(f => f.code)).toEqual(['invalid-setting']);
+    expect(found[0]?.message).toMatch(/3番目/);
+    expect(found[0]?.message).not.toMatch(/既定値\s*を/);
+    expect(meetings.find(m => m.id === 'M-004')?.minutesDue).toBe(checkJson(clean).meetings.find(m => m.id === 'M-004')?.minutesDue);
+  });
+});
+
+describe('a formula cell is read as its cached result, whatever it is (DESIGN: input understood or rejected)', () => {
+  test('cached 0, FALSE and "" (LibreOffice =FALSE(), Sheets =IFERROR(…,"")) are values, not errors', () => {
+    const path = bookWith(rows => {
+      rowAt(rows, '専門家活用記録', 2).謝金 = { typed: { t: 'n', v: 0, f: '0*15000' } };
+      rowAt(rows, '情報取扱者名簿', 10).有効 = { typed: { t: 'b', v: false, f: 'FALSE()' } };
+      rowAt(rows, 'PD稼働記録', 3).備考 = { typed: { t: 's', v: '', f: 'IFERROR(1/0,"")' } };
+    });
+    const { findings } = checkJson(path);
+    const cleanFindings = checkJson(clean).findings;
+    expect(findings).toEqual(cleanFindings);
+  });
+});
+
+describe('a row with a bad cell still counts for what its good cells say', () => {
+  test('a blank 企業名 is a required error, and the case still counts as supported and is still reminded', () => {
+    const path = bookWith(rows => {
+      rowAt(rows, '案件台帳', 2).企業名 = undefined;
+    });
+    expect(at(checkJson(path).findings, '案件台帳', 2, '企業名').map(f => f.code)).toEqual(['required']);
+    expect(reportJson(path, '2024-11').cases.supported).toBe(reportJson(clean, '2024-11').cases.supported);
+    const items = remindJson(path).sent.flatMap(d => d.items.map(i => `${i.kind} ${i.ref}`));
+    expect(items).toContain('case-action-due C-001');
+  });
+
+  test('a PD row with an unreadable 区分 still counts its hours', () => {
+    const path = bookWith(rows => {
+      rowAt(rows, 'PD稼働記録', 40).区分 = '出張';
+    });
+    expect(at(checkJson(path).findings, 'PD稼働記録', 40, '区分').map(f => f.code)).toEqual(['invalid-choice']);
+    expect(reportJson(path, '2024-11').pd.hoursToDate).toBe(reportJson(clean, '2024-11').pd.hoursToDate);
+  });
+});
