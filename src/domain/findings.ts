@@ -20,7 +20,13 @@ export type FindingCode =
   | 'invalid-setting'
   | 'duplicate-setting'
   | 'unknown-setting'
-  | 'blank-setting';
+  | 'blank-setting'
+  | 'minutes-shared-before-meeting'
+  | 'recorded-in-future'
+  | 'prevalidation-after-start'
+  | 'pd-before-dispatch'
+  | 'supported-without-start'
+  | 'merged-cells';
 
 export type Severity = 'error' | 'warning';
 

@@ -35,6 +35,12 @@ const rowAt = (rows: EditableRows, tab: string, sheetRow: number) => {
   if (!row) throw new Error(`no row ${sheetRow} in ${tab}`);
   return row;
 };
+/** An edit that types one value into one cell. */
+const setCell =
+  (tab: string, sheetRow: number, column: string, value: string): RowEdit =>
+  rows => {
+    rowAt(rows, tab, sheetRow)[column] = value;
+  };
 const settingRow = (rows: EditableRows, name: string) => {
   const at = rowsOf(rows, '設定').findIndex(r => r.項目 === name);
   if (at < 0) throw new Error(`no setting ${name}`);
@@ -152,5 +158,50 @@ describe('a row with a bad cell still counts for what its good cells say', () =>
     });
     expect(at(checkJson(path).findings, 'PD稼働記録', 40, '区分').map(f => f.code)).toEqual(['invalid-choice']);
     expect(reportJson(path, '2024-11').pd.hoursToDate).toBe(reportJson(clean, '2024-11').pd.hoursToDate);
+  });
+});
+
+describe('impossible or contradictory dates are findings at the date', () => {
+  const codesAt = (edit: RowEdit, sheet: string, row: number, column: string): string[] =>
+    at(checkJson(bookWith(edit)).findings, sheet, row, column).map(f => f.code);
+
+  test('議事録共有日 before 開催日 is minutes-shared-before-meeting, not shared on time', () => {
+    expect(codesAt(setCell('会議登録簿', 11, '議事録共有日', '2024-10-01'), '会議登録簿', 11, '議事録共有日')).toEqual([
+      'minutes-shared-before-meeting',
+    ]);
+  });
+
+  test('a 議事録共有日 after today is recorded-in-future, not shared-late', () => {
+    expect(codesAt(setCell('会議登録簿', 15, '議事録共有日', '2024-12-20'), '会議登録簿', 15, '議事録共有日')).toEqual([
+      'recorded-in-future',
+    ]);
+  });
+
+  test('a 実施済 expert use dated after today is recorded-in-future', () => {
+    expect(codesAt(setCell('専門家活用記録', 12, '状態', '実施済'), '専門家活用記録', 12, '実施日')).toEqual(['recorded-in-future']);
+  });
+
+  test('事前検証日 after 支援開始日 is prevalidation-after-start (§5.4(2))', () => {
+    expect(codesAt(setCell('案件台帳', 2, '事前検証日', '2024-08-20'), '案件台帳', 2, '事前検証日')).toEqual(['prevalidation-after-start']);
+  });
+
+  test('a PD day before PD派遣開始日 is pd-before-dispatch (§10(4))', () => {
+    expect(codesAt(setCell('PD稼働記録', 2, '日付', '2024-06-20'), 'PD稼働記録', 2, '日付')).toEqual(['pd-before-dispatch']);
+  });
+});
+
+describe("a month's figures use only what existed by that month's end", () => {
+  test('伴走支援企業 in June 2024 is 0: no case had started by June 30 (支援開始日)', () => {
+    expect(reportJson(clean, '2024-06').cases.supported).toBe(0);
+    expect(reportJson(clean, '2024-07').cases.supported).toBe(2);
+    expect(reportJson(clean, '2024-11').cases.supported).toBe(5);
+  });
+
+  test('a supported case without 支援開始日 counts in every month, and a warning says so', () => {
+    const path = bookWith(rows => {
+      rowAt(rows, '案件台帳', 2).支援開始日 = undefined;
+    });
+    expect(at(checkJson(path).findings, '案件台帳', 2, '支援開始日').map(f => f.code)).toEqual(['supported-without-start']);
+    expect(reportJson(path, '2024-06').cases.supported).toBe(1);
   });
 });

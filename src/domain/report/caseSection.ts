@@ -1,7 +1,8 @@
 import { firstDayOfMonth, lastDayOfMonth, type YearMonth, type Ymd } from '../dates';
 import type { ReadResult } from '../ledgerReader';
 import { countsAsUse } from '../rules/experts';
-import { isClosedStage, isSupportedStage } from '../rules/stages';
+import { isClosedStage } from '../rules/stages';
+import { supportedBy } from '../rules/supportStart';
 import type { PdHoursRow } from '../schema';
 import { inRange, sum } from './figures';
 import type { CaseLine, CaseSection, MeetingLine } from './model';
@@ -21,7 +22,8 @@ export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meeti
       company: c.company,
       stage: c.stage,
       owner: c.owner,
-      supported: isSupportedStage(c.stage),
+      // A month counts only what had started by its last day (支援開始日); the stage is the one recorded now.
+      supported: supportedBy(c, to),
       prevalidatedOn: c.prevalidatedOn,
       pdHoursThisMonth: sum(pd.map(r => r.hours)),
       pdDaysThisMonth: new Set(pd.map(r => r.date)).size,

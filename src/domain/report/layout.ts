@@ -258,7 +258,7 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
     { kind: 'heading', level: 1, text: '3. 伴走支援' },
     {
       kind: 'paragraph',
-      text: `支援企業（段階が${contract.supportedStages.join('・')}の案件）は${cases.supported}社で、目標${cases.target}社${cases.supported >= cases.target ? 'を達成しています' : `に対し残り${cases.target - cases.supported}社です`}。${cases.list.length > 0 ? `${TAB_NAME.cases}の${cases.list.length}件の状況は次のとおりです。` : ''}`,
+      text: `支援企業（段階が${contract.supportedStages.join('・')}で、支援開始日が今月末までの案件）は${cases.supported}社で、目標${cases.target}社${cases.supported >= cases.target ? 'を達成しています' : `に対し残り${cases.target - cases.supported}社です`}。${cases.list.length > 0 ? `${TAB_NAME.cases}の${cases.list.length}件の状況は次のとおりです。` : ''}`,
     },
     tableOr(
       `${TAB_NAME.cases}に案件はまだありません。`,

@@ -96,6 +96,7 @@ export interface CaseLine {
   readonly company: string | null;
   readonly stage: Stage;
   readonly owner: string | null;
+  /** 段階 is a supported stage (as recorded now) and 支援開始日 is on or before the month's last day (or blank). */
   readonly supported: boolean;
   readonly prevalidatedOn: Ymd | null;
   readonly pdHoursThisMonth: number;

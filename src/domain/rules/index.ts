@@ -7,11 +7,16 @@ import { hasColumns, type ReadResult } from '../ledgerReader';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
 import { duplicateIds } from './ids';
+import { minutesSharedBeforeMeeting } from './minutesOrder';
+import { pdBeforeDispatch } from './pdDispatch';
 import { pdDayOverStandard } from './pdHours';
 import { outsideProgrammePeriod } from './period';
 import { missingPrevalidation } from './prevalidation';
+import { prevalidationAfterStart } from './prevalidationOrder';
+import { recordedInFuture } from './recordedInFuture';
 import { unknownReferences } from './references';
 import type { Rule } from './rule';
+import { supportedWithoutStart } from './supportStart';
 
 export const RULES: readonly Rule[] = [
   duplicateIds,
@@ -22,6 +27,11 @@ export const RULES: readonly Rule[] = [
   pdDayOverStandard,
   outsideProgrammePeriod,
   unauthorizedPeople,
+  minutesSharedBeforeMeeting,
+  recordedInFuture,
+  prevalidationAfterStart,
+  pdBeforeDispatch,
+  supportedWithoutStart,
 ];
 
 /** A rule runs only when the workbook has every tab and column it reads. */

@@ -13,7 +13,7 @@ describe('missing-prevalidation: support content is verified in advance (§5.4(2
   });
 
   test('a 事前検証日 typed as text satisfies the rule (令和6年8月7日)', () => {
-    const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: '支援中', 事前検証日: '令和6年8月7日' })] });
+    const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: '支援中', 支援開始日: '2024-08-07', 事前検証日: '令和6年8月7日' })] });
     expect(result.findings).toEqual([]);
   });
 
@@ -24,6 +24,6 @@ describe('missing-prevalidation: support content is verified in advance (§5.4(2
 });
 
 test('an unreadable 事前検証日 is reported once, as invalid-date, not again as missing (one finding per cell)', () => {
-  const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: '支援中', 事前検証日: '令和6年13月7日' })] });
+  const result = checkBook({ 案件台帳: [caseRow('C-001', { 段階: '支援中', 支援開始日: '2024-08-07', 事前検証日: '令和6年13月7日' })] });
   expect(result.findings.map(f => [f.row, f.column, f.code])).toEqual([[2, '事前検証日', 'invalid-date']]);
 });

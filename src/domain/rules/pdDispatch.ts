@@ -1,0 +1,24 @@
+/**
+ * pd-before-dispatch (warning): the PD is dispatched from PD派遣開始日 (§10(4)); a day before it is usually a typo.
+ * Such hours inside the programme still count to date (preparation), so the warning asks to confirm them.
+ */
+import { placeOf, TAB_NAME } from '../schema';
+import type { Rule } from './rule';
+
+export const pdBeforeDispatch: Rule = {
+  name: 'PD派遣開始日より前の稼働',
+  needs: { pdHours: ['date'] },
+  run: ({ contract, ledger, settings }) => {
+    const start = settings.pdDispatchStart;
+    if (start === null) return [];
+    return ledger.pdHours
+      .filter(h => h.date < start)
+      .map(h => ({
+        ...placeOf(contract, 'pdHours', 'date'),
+        row: h.rowNumber,
+        severity: 'warning' as const,
+        code: 'pd-before-dispatch' as const,
+        message: `${h.date}は${TAB_NAME.settings}「PD派遣開始日」（${start}）より前です（仕様書10(4)）。累計には数えています。日付か派遣開始日を確認してください。`,
+      }));
+  },
+};
