@@ -14,7 +14,7 @@ import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
 import { isDateValue } from '../domain/rawTable';
 import { HandlerList } from '../domain/recipients';
-import { composeDigest, dayOfDigestKey, digestKey, KIND_SHORT, type MailItem } from '../domain/reminders/digest';
+import { composeDigest, dayOfDigestKey, digestKey, itemMark, KIND_SHORT, type MailItem, unsentPart } from '../domain/reminders/digest';
 import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
@@ -125,12 +125,15 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     log.add({ kind: LOG_KIND.reminder, to: s.to, result: LOG_RESULT.skipped, detail: `${s.reason}（対象: ${refsOf(s.items)}）` });
   }
   let quotaOut = false;
-  for (const digest of plan.digests) {
-    const key = digestKey(today, digest.to, digest.items);
-    if (history.sentKeys.has(key) || sentToday.has(key)) {
+  for (const planned of plan.digests) {
+    const fullKey = digestKey(today, planned.to, planned.items);
+    // Only what was not sent to this address today: a new item the same day goes out on its own.
+    const digest = history.sentKeys.has(fullKey) || sentToday.has(fullKey) ? null : unsentPart(planned, today, sentToday.items);
+    if (digest === null) {
       counts.alreadySent++;
       continue; // sent earlier today by a run that logged it: a doubled or retried trigger
     }
+    const key = digestKey(today, digest.to, digest.items);
     if (!handlers.isAuthorized(digest.to)) {
       counts.skipped++;
       log.add({
@@ -155,12 +158,17 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
       continue;
     }
     const mail = composeDigest(digest, today, linkOf);
+    // Remembered before it is sent, forgotten again if sending fails: the record never lags behind the mail.
+    sentToday.remember(
+      key,
+      digest.items.map(i => itemMark(today, digest.to, i))
+    );
     try {
       MailApp.sendEmail(mail.to, mail.subject, mail.body, { name: SENDER_NAME });
-      sentToday.remember(key);
       counts.sent++;
       log.add({ kind: LOG_KIND.reminder, key, to: digest.to, result: LOG_RESULT.sent, detail: summaryOf(digest) });
     } catch (e) {
+      sentToday.forget(key);
       if (QUOTA_ERROR.test(errorText(e))) {
         quotaOut = true;
         counts.deferred++;
@@ -192,33 +200,57 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
  * once at the end of a run; if that write fails (a Sheets error, the 6-minute limit) the retry still knows
  * what was sent. Keys of earlier days are dropped, so the store holds one day's recipients at most.
  */
+/** The item marks a property value lists (an earlier version stored a timestamp: no items). */
+function itemMarksOf(value: string | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '');
+    return Array.isArray(parsed) ? parsed.filter((m): m is string => typeof m === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 class SentDigests {
   static readonly PREFIX = 'reminder-sent:';
 
   private constructor(
     private readonly props: GoogleAppsScript.Properties.Properties,
-    private readonly keys: Set<string>
+    private readonly keys: Set<string>,
+    /** itemMark of every item sent today (each property's value lists its digest's items). */
+    readonly items: Set<string>
   ) {}
 
   static open(today: Ymd): SentDigests {
     const props = PropertiesService.getScriptProperties();
     const keys = new Set<string>();
-    for (const name of Object.keys(props.getProperties())) {
+    const items = new Set<string>();
+    const all = props.getProperties();
+    for (const name of Object.keys(all)) {
       if (!name.startsWith(SentDigests.PREFIX)) continue;
       const key = name.slice(SentDigests.PREFIX.length);
-      if (dayOfDigestKey(key) === today) keys.add(key);
-      else props.deleteProperty(name);
+      if (dayOfDigestKey(key) !== today) {
+        props.deleteProperty(name);
+        continue;
+      }
+      keys.add(key);
+      for (const mark of itemMarksOf(all[name])) items.add(mark);
     }
-    return new SentDigests(props, keys);
+    return new SentDigests(props, keys, items);
   }
 
   has(key: string): boolean {
     return this.keys.has(key);
   }
 
-  remember(key: string): void {
+  remember(key: string, marks: readonly string[]): void {
     this.keys.add(key);
-    this.props.setProperty(`${SentDigests.PREFIX}${key}`, new Date().toISOString());
+    for (const m of marks) this.items.add(m);
+    this.props.setProperty(`${SentDigests.PREFIX}${key}`, JSON.stringify(marks));
+  }
+
+  forget(key: string): void {
+    this.keys.delete(key);
+    this.props.deleteProperty(`${SentDigests.PREFIX}${key}`);
   }
 }
 

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { type ReadResult, readLedger } from '../domain/ledgerReader';
-import { type Io, UserError } from './cliSupport';
+import { EXIT, type Io, UserError } from './cliSupport';
 import { readXlsxTables } from './xlsxStreamReader';
 import { loadXlsx, readTables, UnreadableWorkbookError } from './xlsxWorkbook';
 
@@ -38,7 +38,7 @@ export async function openBook(path: string | undefined, usage: string, options:
     const workbook = await loadXlsx(path);
     return { path, name: basename(path), workbook, read: readLedger(readTables(workbook)) };
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw new UserError(e.message);
+    if (e instanceof UnreadableWorkbookError) throw new UserError(e.message, EXIT.usage, 'unreadable');
     throw e;
   }
 }

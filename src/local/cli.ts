@@ -1,5 +1,5 @@
 /** chizai-desk: the local CLI. A thin shell: each command lives in commands/, the rules in src/domain. */
-import { type Command, EXIT, type Io, processIo, UserError } from './cliSupport';
+import { type Command, EXIT, errorJson, type Io, processIo, UserError } from './cliSupport';
 import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
@@ -23,9 +23,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     help(io);
     return name ? EXIT.ok : EXIT.usage;
   }
+  // With --json, every error is also one JSON object on stdout, whatever the command (DESIGN "Local CLI contract").
+  const json = rest.includes('--json');
   const command = commands.find(c => c.name === name);
   if (!command) {
-    io.err(`不明なコマンドです: ${name}`);
+    const message = `不明なコマンドです: ${name}`;
+    if (json) io.out(errorJson('usage', message));
+    io.err(message);
     help(io);
     return EXIT.usage;
   }
@@ -33,11 +37,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UserError) {
+      if (json) io.out(errorJson(e.code, e.message));
       io.err(e.message);
       return e.exitCode;
     }
-    io.err(`予期しないエラーで中断しました: ${(e as Error).message ?? String(e)}`);
-    if (process.env.CHIZAI_DEBUG) io.err(String((e as Error).stack));
+    // Not a user's mistake: no internals (an English message, a stack) unless CHIZAI_DEBUG asks for them.
+    const message =
+      '予期しないエラーで中断しました。入力したブックは変更していません。もう一度実行しても直らないときは、環境変数 CHIZAI_DEBUG=1 を付けて実行し、表示された内容を管理者に伝えてください。';
+    if (json) io.out(errorJson('internal', message));
+    io.err(message);
+    if (process.env.CHIZAI_DEBUG) io.err(String((e as Error).stack ?? e));
     return EXIT.usage;
   }
 }

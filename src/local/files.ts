@@ -1,7 +1,7 @@
 /** File helpers for the CLI: outputs are written whole or not at all (temp file, then rename). */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from './cliSupport';
+import { EXIT, fileProblem, UserError } from './cliSupport';
 
 /** A file-system failure on an output path, as the user's problem to fix: Japanese, naming the path. */
 export function outputError(path: string, e: unknown): UserError {
@@ -16,7 +16,11 @@ export function outputError(path: string, e: unknown): UserError {
     ENOSPC: 'ディスクの空きが足りません',
     ENAMETOOLONG: 'パスが長すぎます',
   };
-  return new UserError(`書き出せませんでした: ${path}（${(code && why[code]) ?? code ?? String(e)}）。別の書き出し先を指定してください。`);
+  return new UserError(
+    `書き出せませんでした: ${path}（${(code && why[code]) ?? fileProblem(e)}）。別の書き出し先を指定してください。`,
+    EXIT.usage,
+    'io'
+  );
 }
 
 function makeParent(path: string): string {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
+import { fileProblem } from './cliSupport';
 
 export class UnreadableWorkbookError extends Error {}
 
@@ -156,9 +157,17 @@ export function workbookBytes(path: string): Buffer {
         ? `ファイルが見つかりません: ${path}`
         : code === 'EISDIR'
           ? `${path} はフォルダです。ブック（.xlsx）のファイルを指定してください。`
-          : `ファイルを開けません: ${path}（${code ?? String(e)}）`
+          : `ファイルを開けません: ${path}（${fileProblem(e)}）`
     );
   }
+  // An OpenDocument spreadsheet (LibreOffice's own format): a zip whose first entry is its mimetype.
+  if (
+    bytes.subarray(0, 2).toString('latin1') === 'PK' &&
+    bytes.subarray(30, 120).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet')
+  )
+    throw new UnreadableWorkbookError(
+      `${notXlsx(path)}OpenDocument形式（.ods、LibreOffice Calc の標準形式）のファイルです。LibreOfficeで開き、「名前を付けて保存」で「Excel 2007-365 (.xlsx)」を選んで保存し直してください。`
+    );
   // An OLE compound file: Excel 97-2003 (.xls) or a password-protected workbook; no zip reader opens either.
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UnreadableWorkbookError(

@@ -205,3 +205,107 @@ describe("a month's figures use only what existed by that month's end", () => {
     expect(reportJson(path, '2024-06').cases.supported).toBe(1);
   });
 });
+
+describe('input that would run away is refused with a message', () => {
+  test('report --month 9999-11 is refused at once, naming the programme period', () => {
+    const started = Date.now();
+    const run = runCli(['report', clean, '--month', '9999-11', '--out', tempDir(), '--today', AS_OF]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/事業期間/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  test('check --today years away from the programme is refused', () => {
+    const run = runCli(['check', clean, '--today', '2099-01-01']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--today（2099-01-01）/);
+  });
+});
+
+describe('messages say what is wrong in Japanese, without internals', () => {
+  test('Cー001 (a long vowel mark for the hyphen) suggests C-001', () => {
+    const path = bookWith(setCell('PD稼働記録', 10, '案件ID', 'Cー001'));
+    const found = at(checkJson(path).findings, 'PD稼働記録', 10, '案件ID');
+    expect(found.map(f => f.code)).toEqual(['unknown-case']);
+    expect(found[0]?.message).toMatch(/「C-001」のことですか/);
+  });
+
+  test('an unreadable 有効 (○) is said to be unreadable, not "not on the list"', () => {
+    const path = bookWith(setCell('情報取扱者名簿', 3, '有効', '○'));
+    const { findings } = checkJson(path);
+    expect(at(findings, '情報取扱者名簿', 3, '有効').map(f => f.code)).toEqual(['invalid-value']);
+    const refused = findings.filter(f => f.code === 'recipient-not-authorized');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const f of refused) expect(f.message).toMatch(/「有効」が読み取れない/);
+  });
+
+  test('an .ods file is named as OpenDocument', () => {
+    const path = join(tempDir(), 'book.ods');
+    const XLSXlib = require('xlsx') as typeof XLSX;
+    const wb = XLSXlib.utils.book_new();
+    XLSXlib.utils.book_append_sheet(wb, XLSXlib.utils.aoa_to_sheet([['案件ID']]), '案件台帳');
+    XLSXlib.writeFile(wb, path, { bookType: 'ods' });
+    const run = runCli(['check', path]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/OpenDocument形式（\.ods/);
+  });
+
+  test('a broken --state file gets a Japanese message with no parser internals', () => {
+    const state = join(tempDir(), 'state.json');
+    require('node:fs').writeFileSync(state, '{"sent": [');
+    const run = runCli(['remind', clean, '--outbox', tempDir(), '--today', AS_OF, '--state', state]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/状態ファイルを読み取れません/);
+    expect(run.stderr).not.toMatch(/Unexpected|JSON|position/);
+  });
+
+  test.each([
+    ['check', (p: string) => ['check', p, '--json', '--today', '2024-02-30']],
+    ['report', (p: string) => ['report', p, '--json', '--month', '9999-11']],
+    ['remind', (p: string) => ['remind', p, '--json', '--today', AS_OF]],
+    ['init', (p: string) => ['init', p, '--json']],
+  ])('with --json, an error of %s is {"error":{"code","message"}} on stdout as well as the text on stderr', (_, args) => {
+    const run = runCli(args(clean));
+    expect(run.status).not.toBe(0);
+    const json = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    expect(Object.keys(json)).toEqual(['error']);
+    expect(typeof json.error.code).toBe('string');
+    expect(run.stderr).toContain(json.error.message.split('\n')[0]);
+  });
+
+  test('remind --state --json lists what it did not send again', () => {
+    const state = join(tempDir(), 'state.json');
+    const outbox = tempDir();
+    runCli(['remind', clean, '--outbox', outbox, '--today', AS_OF, '--state', state, '--json']);
+    const second = JSON.parse(runCli(['remind', clean, '--outbox', outbox, '--today', AS_OF, '--state', state, '--json']).stdout);
+    expect(second.sent).toEqual([]);
+    expect(second.skipped.length).toBeGreaterThan(0);
+    for (const s of second.skipped) expect(s.reason).toMatch(/送信済み/);
+  });
+});
+
+describe('digests: what was sent today is not sent again, and the state never lags behind the outbox', () => {
+  test('a new item the same day is sent on its own; the items sent in the morning are not sent again', () => {
+    const state = join(tempDir(), 'state.json');
+    const outbox = tempDir();
+    const morning = JSON.parse(runCli(['remind', clean, '--outbox', outbox, '--today', AS_OF, '--state', state, '--json']).stdout);
+    const kasai = (j: typeof morning) => j.sent.find((d: { to: string }) => d.to === 'misaki.kasai@example.co.jp');
+    expect(kasai(morning)).toBeDefined();
+    // Later that day C-004's next due date is brought forward to tomorrow: one new item for its owner.
+    const edited = bookWith(setCell('案件台帳', 5, '次回期日', '2024-12-03'));
+    const afternoon = JSON.parse(runCli(['remind', edited, '--outbox', outbox, '--today', AS_OF, '--state', state, '--json']).stdout);
+    expect(kasai(afternoon)?.items.map((i: { ref: string }) => i.ref)).toEqual(['C-004']);
+    expect(afternoon.sent.filter((d: { to: string }) => d.to !== 'misaki.kasai@example.co.jp')).toEqual([]);
+  });
+
+  test('the state file is written before the .eml files: when the outbox cannot be written, no record says they were sent', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state.json');
+    const outbox = join(dir, 'outbox');
+    require('node:fs').writeFileSync(outbox, 'not a folder');
+    const run = runCli(['remind', clean, '--outbox', outbox, '--today', AS_OF, '--state', state]);
+    expect(run.status).toBe(2);
+    const after = JSON.parse(require('node:fs').readFileSync(state, 'utf8'));
+    expect(after.sent).toEqual([]);
+  });
+});

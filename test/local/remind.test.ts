@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type AddressObject, simpleParser } from 'mailparser';
 import sample from '../../sheets-templates/sample.json';
 import { type Io, UserError } from '../../src/local/cliSupport';
-import { remind, reportsIn } from '../../src/local/commands/remind';
+import { ALREADY_SENT_REASON, remind, reportsIn } from '../../src/local/commands/remind';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
 import { AS_OF, removeTempDirs, sha256, tempDir, writeFixture } from './support';
 
@@ -127,7 +127,9 @@ describe('--state: a second run on the same day sends nothing new', () => {
     const filesAfterFirst = emlsIn(outbox);
     const second = await runRemind([book, '--outbox', outbox, '--today', AS_OF, '--state', state, '--json']);
     expect(second.status).toBe(0);
-    expect(JSON.parse(second.stdout)).toEqual({ sent: [], skipped: [] });
+    const json = JSON.parse(second.stdout) as RemindJson;
+    expect(json.sent).toEqual([]);
+    expect(json.skipped.map(s => s.reason)).toEqual([ALREADY_SENT_REASON, ALREADY_SENT_REASON, ALREADY_SENT_REASON]);
     expect(emlsIn(outbox)).toEqual(filesAfterFirst);
     expect(second.stderr).toContain('本日すでに送った内容と同じため、3 通は書き出しませんでした');
   });

@@ -127,3 +127,17 @@ export function dayOfDigestKey(key: string): Ymd | null {
   const m = /^remind\/(\d{4}-\d{2}-\d{2})\/[0-9a-f]{16}$/.exec(key.trim());
   return m?.[1] ?? null;
 }
+
+/** One item to one address on one day: what "already sent today" is decided on, item by item. */
+export const itemMark = (today: Ymd, to: string, item: Pick<ReminderItem, 'kind' | 'ref' | 'due'>): string =>
+  `${today}\t${to.trim().toLowerCase()}\t${item.kind}\t${item.ref}\t${item.due ?? ''}`;
+
+/**
+ * The digest without the items already sent to its address today (marks from itemMark), or null when none is
+ * new: a new item the same day is sent on its own, and what was sent in the morning is not sent again.
+ */
+export function unsentPart<D extends Pick<Digest, 'to' | 'items'>>(digest: D, today: Ymd, sent: ReadonlySet<string>): D | null {
+  const items = digest.items.filter(i => !sent.has(itemMark(today, digest.to, i)));
+  if (items.length === 0) return null;
+  return items.length === digest.items.length ? digest : { ...digest, items };
+}

@@ -7,6 +7,17 @@ import { hasColumns, rowsOf } from '../ledgerReader';
 import { tabOf } from '../schema';
 import type { Rule } from './rule';
 
+/** Characters people type for the hyphen of an ID: long vowel marks, dashes, minus signs. */
+const HYPHEN_LIKE = /[ー－‐‑‒–—―−ｰ~〜～]/g;
+const comparable = (id: string): string => id.replace(HYPHEN_LIKE, '-').replace(/\s+/g, '').toUpperCase();
+
+/** 「C-001」のことですか？ when the typed ID differs from a known one only by a dash or a long vowel mark, case or spaces. */
+function suggestion(id: string, known: ReadonlySet<string>): string {
+  const want = comparable(id);
+  const match = [...known].find(k => comparable(k) === want);
+  return match === undefined ? '' : `「${match}」のことですか（ハイフンの代わりに長音記号やダッシュが入っています）？`;
+}
+
 export const unknownReferences: Rule = {
   name: '参照先のないID',
   needs: {},
@@ -31,7 +42,7 @@ export const unknownReferences: Rule = {
                 column: column.header,
                 severity: 'error',
                 code: ref.code as FindingCode,
-                message: `${idColumn.header}「${id}」は${target.name}にありません。${target.name}の${idColumn.header}を入力するか、先に${target.name}に登録してください。`,
+                message: `${idColumn.header}「${id}」は${target.name}にありません。${suggestion(id, known)}${target.name}の${idColumn.header}を入力するか、先に${target.name}に登録してください。`,
               });
         }
       }

@@ -4,7 +4,7 @@ import { marksOf } from '../../domain/marks';
 import { annotate } from '../annotate';
 import { parse, requireDate } from '../args';
 import { openSource, SHEET_OPTION } from '../book';
-import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
+import { type Command, EXIT, refuseOutOfReach, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 import { summaryLines } from '../findingsText';
@@ -27,6 +27,7 @@ export const check: Command = {
     if (values.sheet !== undefined && values.annotate)
       throw new UserError('--annotate は .xlsx のブックにだけ使えます（--sheet のスプレッドシートには何も書き込みません）。');
     const book = await openSource(positionals, values.sheet, usage, io, { fullModel: Boolean(values.annotate) });
+    refuseOutOfReach(book.read.ledger.settings, { today: values.today });
     if (values.annotate && resolve(values.annotate) === resolve(book.path))
       throw new UserError('--annotate には入力と別のファイルを指定してください（入力のブックは変更しません）。');
     const result = runCheck(book.read, today);

@@ -3,11 +3,11 @@ import { basename, join, resolve } from 'node:path';
 import { type CheckResult, calendarOf, check } from '../../domain/check';
 import { addDays, isValidYmd, type YearMonth, type Ymd } from '../../domain/dates';
 import type { ReadResult } from '../../domain/ledgerReader';
-import { composeDigest, digestKey, KIND_SHORT, type MailItem } from '../../domain/reminders/digest';
+import { composeDigest, digestKey, itemMark, KIND_SHORT, type MailItem, unsentPart } from '../../domain/reminders/digest';
 import { type Digest, planReminders, type ReminderPlan, type Skipped } from '../../domain/reminders/plan';
 import { parse, requireDate } from '../args';
 import { openSource, SHEET_OPTION } from '../book';
-import { type Command, EXIT, type Io, showHelp, UserError } from '../cliSupport';
+import { type Command, EXIT, fileProblem, type Io, refuseOutOfReach, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { DEFAULT_FROM, emlFileName, emlOf } from '../eml';
 import { writeFileAtomic } from '../files';
@@ -22,10 +22,12 @@ interface SentRecord {
   readonly key: string;
   readonly to: string;
   readonly on: Ymd;
+  /** itemMark of each item the digest carried (absent in files written before items were recorded). */
+  readonly items?: readonly string[];
 }
 
 interface ReminderState {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly sent: readonly SentRecord[];
 }
 
@@ -37,27 +39,34 @@ function loadState(path: string): ReminderState {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, sent: [] };
-    throw new UserError(`状態ファイルを開けません: ${path}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { version: 2, sent: [] };
+    throw new UserError(`状態ファイルを開けません: ${path}（${fileProblem(e)}）`, EXIT.usage, 'io');
   }
   try {
     const data = JSON.parse(text) as { sent?: unknown };
     if (!Array.isArray(data.sent)) throw new Error('sent がありません');
     const sent = data.sent.filter(
       (r): r is SentRecord =>
-        typeof r === 'object' && r !== null && typeof r.key === 'string' && typeof r.to === 'string' && typeof r.on === 'string'
+        typeof r === 'object' &&
+        r !== null &&
+        typeof r.key === 'string' &&
+        typeof r.to === 'string' &&
+        typeof r.on === 'string' &&
+        (r.items === undefined || (Array.isArray(r.items) && r.items.every((i: unknown) => typeof i === 'string')))
     );
-    return { version: 1, sent };
-  } catch (e) {
+    return { version: 2, sent };
+  } catch {
     throw new UserError(
-      `状態ファイルを読み取れません: ${path}（${(e as Error).message}）。chizai-desk remind が書いたファイルを指定するか、新しいファイル名を指定してください。`
+      `状態ファイルを読み取れません: ${path}（chizai-desk remind が書いた形式ではありません。途中で切れているか、別のファイルです）。chizai-desk remind が書いたファイルを指定するか、新しいファイル名を指定してください。`,
+      EXIT.usage,
+      'unreadable'
     );
   }
 }
 
 const stateJson = (state: ReminderState, today: Ymd): string => {
   const oldest = addDays(today, -STATE_KEEP_DAYS);
-  return `${JSON.stringify({ version: 1, sent: state.sent.filter(r => r.on >= oldest) }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 2, sent: state.sent.filter(r => r.on >= oldest) }, null, 2)}\n`;
 };
 
 // ---- reports already written ------------------------------------------------------------------------
@@ -69,7 +78,7 @@ export function reportsIn(dir: string): Set<YearMonth> {
     names = readdirSync(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw new UserError(`報告書のフォルダを読み取れません: ${dir}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
+    throw new UserError(`報告書のフォルダを読み取れません: ${dir}（${fileProblem(e)}）`, EXIT.usage, 'io');
   }
   const months = new Set<YearMonth>();
   for (const n of names) {
@@ -119,43 +128,81 @@ export const localLinkOf =
 export async function remindWorkbook(read: ReadResult, options: RemindOptions): Promise<RemindOutcome> {
   const result = check(read, options.today);
   const plan = planReminders(read, result, options.today, calendarOf(read), { reportsDone: options.reportsDone ?? new Set() });
-  const state = options.statePath ? loadState(options.statePath) : { version: 1 as const, sent: [] };
+  const state: ReminderState = options.statePath ? loadState(options.statePath) : { version: 2, sent: [] };
   const known = new Set(state.sent.map(r => r.key));
-  const sent: WrittenDigest[] = [];
+  const sentItems = new Set(state.sent.flatMap(r => r.items ?? []));
   const alreadySent: { digest: Digest; key: string }[] = [];
   const linkOf = localLinkOf(options.bookName);
   const hour = read.ledger.settings.reminderHour;
-  for (const digest of plan.digests) {
-    const key = digestKey(options.today, digest.to, digest.items);
-    if (known.has(key)) {
-      alreadySent.push({ digest, key });
+  // What this run will write: only the items not already sent to that address today.
+  const toWrite: { digest: Digest; key: string; file: string; bytes: Buffer | string }[] = [];
+  for (const planned of plan.digests) {
+    const fullKey = digestKey(options.today, planned.to, planned.items);
+    const digest = known.has(fullKey) ? null : unsentPart(planned, options.today, sentItems);
+    if (digest === null) {
+      alreadySent.push({ digest: planned, key: fullKey });
       continue;
     }
+    const key = digestKey(options.today, digest.to, digest.items);
     const mail = composeDigest(digest, options.today, linkOf);
     const file = join(options.outbox, emlFileName(options.today, digest.to, key));
-    const bytes = await emlOf(mail, options.today, key, { from: options.from ?? DEFAULT_FROM, hour });
-    try {
-      writeFileAtomic(file, bytes);
-    } catch (e) {
-      throw new UserError(`送信フォルダに書き込めません: ${file}（${(e as NodeJS.ErrnoException).code ?? String(e)}）`);
-    }
-    sent.push({ digest, key, file });
+    toWrite.push({ digest, key, file, bytes: await emlOf(mail, options.today, key, { from: options.from ?? DEFAULT_FROM, hour }) });
   }
-  if (options.statePath && sent.length > 0) {
+  // The state is written before the mails: a run stopped in between never sends a digest twice.
+  if (options.statePath && toWrite.length > 0) {
     const next: ReminderState = {
-      version: 1,
-      sent: [...state.sent, ...sent.map(s => ({ key: s.key, to: s.digest.to, on: options.today }))],
+      version: 2,
+      sent: [
+        ...state.sent,
+        ...toWrite.map(s => ({
+          key: s.key,
+          to: s.digest.to,
+          on: options.today,
+          items: s.digest.items.map(i => itemMark(options.today, s.digest.to, i)),
+        })),
+      ],
     };
     writeFileAtomic(options.statePath, stateJson(next, options.today));
+  }
+  const sent: WrittenDigest[] = [];
+  for (const w of toWrite) {
+    try {
+      writeFileAtomic(w.file, w.bytes);
+    } catch (e) {
+      // Nothing of this run reaches the outbox after the failure: the state goes back to what it was.
+      if (options.statePath)
+        writeFileAtomic(
+          options.statePath,
+          stateJson({ version: 2, sent: [...state.sent, ...sent.map(s => sentRecord(s, options.today))] }, options.today)
+        );
+      throw new UserError(`送信フォルダに書き込めません: ${w.file}（${fileProblem(e)}）`, EXIT.usage, 'io');
+    }
+    sent.push({ digest: w.digest, key: w.key, file: w.file });
   }
   return { check: result, plan, sent, alreadySent, skipped: plan.skipped };
 }
 
-/** DESIGN.md "remind --json": {"sent":[{"to","items":[{"kind","ref","due"}]}],"skipped":[{"to","reason"}]}. */
+const sentRecord = (s: WrittenDigest, today: Ymd): SentRecord => ({
+  key: s.key,
+  to: s.digest.to,
+  on: today,
+  items: s.digest.items.map(i => itemMark(today, s.digest.to, i)),
+});
+
+/** Why a digest already in the --state file is not written again. */
+export const ALREADY_SENT_REASON = '本日すでに同じ内容を送信済みです（--state の記録）';
+
+/**
+ * DESIGN.md "remind --json": {"sent":[{"to","items":[{"kind","ref","due"}]}],"skipped":[{"to","reason"}]}.
+ * skipped lists both who may not receive and who was already sent the same items today (--state).
+ */
 export function remindJson(outcome: RemindOutcome): string {
   return JSON.stringify({
     sent: outcome.sent.map(({ digest }) => ({ to: digest.to, items: digest.items.map(({ kind, ref, due }) => ({ kind, ref, due })) })),
-    skipped: outcome.skipped.map(({ to, reason }) => ({ to, reason })),
+    skipped: [
+      ...outcome.skipped.map(({ to, reason }) => ({ to, reason })),
+      ...outcome.alreadySent.map(({ digest }) => ({ to: digest.to, reason: ALREADY_SENT_REASON })),
+    ],
   });
 }
 
@@ -209,6 +256,7 @@ export const remind: Command = {
     const today = requireDate(values.today, '--today') ?? todayInTokyo();
     if (!isValidYmd(today)) throw new UserError(`--today は実在する日付を指定してください（指定: ${today}）。`);
     const book = await openSource(positionals, values.sheet, usage, io);
+    refuseOutOfReach(book.read.ledger.settings, { today: values.today });
     const outcome = await remindWorkbook(book.read, {
       outbox: resolve(values.outbox),
       today,

@@ -5,7 +5,7 @@ import { reportBlocks } from '../../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../../domain/report/model';
 import { parse, requireDate } from '../args';
 import { type OpenBook, openBook, openSource, SHEET_OPTION } from '../book';
-import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
+import { type Command, EXIT, refuseOutOfReach, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 
@@ -55,6 +55,7 @@ export const report: Command = {
     if (!isValidMonth(month)) throw new UserError(`--month は YYYY-MM の形で指定してください（指定: ${month}、例: 2024-11）。`);
     const asOf = requireDate(values.today, '--today') ?? todayInTokyo();
     const book = await openSource(positionals, values.sheet, usage, io);
+    refuseOutOfReach(book.read.ledger.settings, { month, today: values.today });
     const { path, model, result } = await reportOn(book, month, values.out ?? '.', asOf);
     const say = values.json ? io.err : io.out;
     if (values.json) io.out(JSON.stringify(model));
