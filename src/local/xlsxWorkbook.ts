@@ -160,10 +160,11 @@ export function workbookBytes(path: string): Buffer {
           : `ファイルを開けません: ${path}（${fileProblem(e)}）`
     );
   }
-  // An OpenDocument spreadsheet (LibreOffice's own format): a zip whose first entry is its mimetype.
+  // An OpenDocument spreadsheet (LibreOffice's own format): its zip names META-INF/manifest.xml and has no [Content_Types].xml.
   if (
     bytes.subarray(0, 2).toString('latin1') === 'PK' &&
-    bytes.subarray(30, 120).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet')
+    bytes.indexOf('META-INF/manifest.xml') >= 0 &&
+    bytes.indexOf('[Content_Types].xml') < 0
   )
     throw new UnreadableWorkbookError(
       `${notXlsx(path)}OpenDocument形式（.ods、LibreOffice Calc の標準形式）のファイルです。LibreOfficeで開き、「名前を付けて保存」で「Excel 2007-365 (.xlsx)」を選んで保存し直してください。`
