@@ -20,7 +20,7 @@ import {
   parseUrl,
 } from './cellParsers';
 import { type Finding, ok, type Parsed } from './findings';
-import type { Cell, RawTable } from './rawTable';
+import type { Cell, MergedArea, RawTable } from './rawTable';
 import {
   type AnyRow,
   type ColumnSpecOf,
@@ -224,6 +224,7 @@ export function readRows(
   const schema = rowSchemaOf(tab, contract);
   const inputs = tab.columns.filter(c => !isComputed(c));
   const computedAt = new Set(tab.columns.filter(isComputed).map(c => layout.columnIndex[c.key]));
+  const mergedAt = mergedCells(table);
   for (const raw of table.rows) {
     // What the system wrote into 期限/状態 is not an entry: a row with nothing else is blank.
     if (raw.cells.every((cell, i) => computedAt.has(i) || isBlank(cell))) continue;
@@ -233,6 +234,21 @@ export function readRows(
     for (const c of inputs) {
       const at = layout.columnIndex[c.key];
       const cell: Cell = at === undefined ? null : (raw.cells[at] ?? null);
+      const merged = at === undefined ? undefined : mergedAt.get(`${raw.rowNumber}:${at + 1}`);
+      if (merged) {
+        // Only the area's top-left cell holds a value: this cell is not blank, it is unknown.
+        values[c.key] = null;
+        if (isEssential(c)) complete = false;
+        findings.push({
+          sheet: tab.name,
+          row: raw.rowNumber,
+          column: c.header,
+          severity: 'error',
+          code: 'merged-cells',
+          message: `このセルは${areaText(merged)}の結合セルの一部で、値は先頭の${merged.top}行目にしかありません（空として読むと数字が変わるため、読みません）。結合を解除し、各行に値を入力してください。`,
+        });
+        continue;
+      }
       if (isBlank(cell)) {
         values[c.key] = null;
         if (isEssential(c)) complete = false;
@@ -281,6 +297,17 @@ export function readRows(
   }
   return read;
 }
+
+/** Data cells (row:column, 1-based) covered by a merged area other than its top-left one, with their area. */
+function mergedCells(table: RawTable): Map<string, MergedArea> {
+  const covered = new Map<string, MergedArea>();
+  for (const m of table.merges ?? [])
+    for (let r = Math.max(m.top, 2); r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.set(`${r}:${c}`, m);
+  return covered;
+}
+
+const areaText = (m: MergedArea): string => `${columnLetter(m.left - 1)}${m.top}:${columnLetter(m.right - 1)}${m.bottom}`;
 
 /** The raw table an adapter found for a tab, matched by name after NFKC and trimming. */
 function tableFinder(tables: ReadonlyMap<string, RawTable>): (tab: TabSpecOf) => RawTable | undefined {

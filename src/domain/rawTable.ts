@@ -30,9 +30,27 @@ export interface RawRow {
   readonly cells: readonly Cell[];
 }
 
+/** A merged area of a tab: the sheet's own row numbers (header = 1) and column numbers (A = 1), inclusive. */
+export interface MergedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
 /** One tab as read: header row and data rows, exactly as typed. */
 export interface RawTable {
   readonly name: string;
   readonly header: readonly Cell[];
   readonly rows: readonly RawRow[];
+  /**
+   * The tab's merged areas, top to bottom then left to right; absent when it has none. Every adapter reads a
+   * merged area's value from its top-left cell only (the others are blank), so the reader reports merged data
+   * cells instead of reading them as empty.
+   */
+  readonly merges?: readonly MergedArea[];
 }
+
+/** Merged areas in the order every adapter hands them over. */
+export const sortMerges = (merges: readonly MergedArea[]): MergedArea[] =>
+  [...merges].sort((a, b) => a.top - b.top || a.left - b.left || a.bottom - b.bottom || a.right - b.right);

@@ -3,7 +3,7 @@
  * Dates become spreadsheet serials here, so no Date crosses into the domain.
  */
 import { DASHBOARD_NAME } from '../domain/charts/dashboard';
-import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
+import { type Cell, isDateValue, type MergedArea, type RawRow, type RawTable, sortMerges } from '../domain/rawTable';
 
 const EPOCH = Date.UTC(1899, 11, 30);
 
@@ -49,6 +49,17 @@ export function foreignZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): strin
   return zone === Session.getScriptTimeZone() ? null : zone;
 }
 
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** 'B3:C5' (or 'B3' for a single cell) as a merged area; null for anything else. */
+export function areaOfA1(a1: string): MergedArea | null {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1.replace(/\$/g, '').toUpperCase());
+  if (!m) return null;
+  const [left, top] = [columnNumber(m[1] as string), Number(m[2])];
+  const [right, bottom] = m[3] === undefined ? [left, top] : [columnNumber(m[3]), Number(m[4])];
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
 const tabKey = (name: string): string => name.normalize('NFKC').trim();
 
 /** The grid read for a tab, matched as the contract matches tab names (NFKC, trimmed). */
@@ -76,11 +87,15 @@ export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, na
       continue;
     }
     if (wanted && !wanted.has(tabKey(name))) continue;
-    const values = sheet.getDataRange().getValues() as unknown[][];
+    const range = sheet.getDataRange();
+    const values = range.getValues() as unknown[][];
     grids.set(name, { sheet, values });
     const [header = [], ...data] = values;
     const rows: RawRow[] = data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map(v => toCell(v, zone)) }));
-    tables.set(name, { name, header: header.map(v => toCell(v, zone)), rows });
+    // One call for the tab's merged areas, and one per area (there are few; never one per row).
+    const merges = sortMerges(range.getMergedRanges().flatMap(m => areaOfA1(m.getA1Notation()) ?? []));
+    const table: RawTable = { name, header: header.map(v => toCell(v, zone)), rows };
+    tables.set(name, merges.length > 0 ? { ...table, merges } : table);
   }
   return { tables, grids, dashboard };
 }

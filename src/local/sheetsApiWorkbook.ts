@@ -16,14 +16,14 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { GoogleAuth, type OAuth2Client } from 'google-auth-library';
 import { type ReadResult, readLedger } from '../domain/ledgerReader';
-import type { Cell, RawRow, RawTable } from '../domain/rawTable';
+import { type Cell, type RawRow, type RawTable, sortMerges } from '../domain/rawTable';
 import { UserError } from './cliSupport';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
 
 /** Everything read, and nothing else: tab titles, and per cell its value and number-format type. */
 export const SPREADSHEET_FIELDS =
-  'properties(title),sheets(properties(title,sheetType),data(startRow,startColumn,rowData(values(effectiveValue,effectiveFormat(numberFormat(type))))))';
+  'properties(title),sheets(properties(title,sheetType),merges,data(startRow,startColumn,rowData(values(effectiveValue,effectiveFormat(numberFormat(type))))))';
 
 export interface SheetsReadOptions {
   /** The API's root (a loopback stand-in in tests). Default: Google's. */
@@ -118,7 +118,11 @@ export function toCell(cell: sheets_v4.Schema$CellData | undefined): Cell {
 }
 
 /** One tab's grid as a RawTable: header = row 1 up to its last header cell; rows with any value, each as wide as the header. */
-export function tableOf(name: string, grids: readonly sheets_v4.Schema$GridData[]): RawTable {
+export function tableOf(
+  name: string,
+  grids: readonly sheets_v4.Schema$GridData[],
+  gridMerges: readonly sheets_v4.Schema$GridRange[] = []
+): RawTable {
   // The whole-tab grid starts at A1; placing by startRow/startColumn keeps this right if it ever does not.
   const grid: (sheets_v4.Schema$CellData | undefined)[][] = [];
   for (const g of grids) {
@@ -142,7 +146,15 @@ export function tableOf(name: string, grids: readonly sheets_v4.Schema$GridData[
     for (let c = 0; c < width; c++) cells.push(toCell(line[c]));
     rows.push({ rowNumber: r + 1, cells });
   }
-  return { name, header: headerCells, rows };
+  // GridRange indexes are 0-based with exclusive ends; a missing index is the sheet's edge, so 0 for starts.
+  const merges = sortMerges(
+    gridMerges.flatMap(m =>
+      m.endRowIndex == null || m.endColumnIndex == null
+        ? []
+        : [{ top: (m.startRowIndex ?? 0) + 1, left: (m.startColumnIndex ?? 0) + 1, bottom: m.endRowIndex, right: m.endColumnIndex }]
+    )
+  );
+  return merges.length > 0 ? { name, header: headerCells, rows, merges } : { name, header: headerCells, rows };
 }
 
 /** Every grid tab of the answer, keyed by tab name as typed. */
@@ -152,7 +164,7 @@ export function tablesOf(spreadsheet: sheets_v4.Schema$Spreadsheet): Map<string,
     const title = sheet.properties?.title;
     const type = sheet.properties?.sheetType ?? 'GRID';
     if (typeof title !== 'string' || type !== 'GRID') continue; // charts and connected sheets hold no cells
-    tables.set(title, tableOf(title, sheet.data ?? []));
+    tables.set(title, tableOf(title, sheet.data ?? [], sheet.merges ?? []));
   }
   return tables;
 }

@@ -16,7 +16,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import type { Cell, RawRow, RawTable } from '../domain/rawTable';
+import { type Cell, type MergedArea, type RawRow, type RawTable, sortMerges } from '../domain/rawTable';
 import { loadXlsx, readTables, toCell, workbookBytes } from './xlsxWorkbook';
 
 type XmlNode = { name: string; attributes: Record<string, string> };
@@ -165,7 +165,7 @@ interface SheetContext {
 }
 
 /** One worksheet part, as the full reader's WorksheetXform parses and the Worksheet model reconciles it. */
-async function readSheetPart(chunks: AsyncIterable<Buffer | string>, ctx: SheetContext): Promise<(SheetRow | undefined)[]> {
+async function readSheetPart(chunks: AsyncIterable<Buffer | string>, ctx: SheetContext): Promise<SheetPart> {
   const rows: (SheetRow | undefined)[] = [];
   const merges: string[] = [];
   const rowXform = new RowXform();
@@ -212,8 +212,13 @@ async function readSheetPart(chunks: AsyncIterable<Buffer | string>, ctx: SheetC
       }
     }
   }
-  applyMerges(rows, merges);
-  return rows;
+  return { rows, merges: applyMerges(rows, merges) };
+}
+
+/** A worksheet part as read: its rows, and its merged areas as the full model keeps them. */
+interface SheetPart {
+  readonly rows: (SheetRow | undefined)[];
+  readonly merges: MergedArea[];
 }
 
 /** Row.model's setter: cells by address (or the next column), Merge-typed cells left out. */
@@ -238,7 +243,7 @@ function rowOf(model: RowModel, date1904: boolean): SheetRow {
  * cell (it counts as a value for eachRow, reads as its master's value through getCell, as blank through the
  * findCell of readTables); the master is created blank if the file has none.
  */
-function applyMerges(rows: (SheetRow | undefined)[], merges: readonly string[]): void {
+function applyMerges(rows: (SheetRow | undefined)[], merges: readonly string[]): MergedArea[] {
   const done: InstanceType<typeof Range>[] = [];
   const rowAt = (r: number): SheetRow => (rows[r - 1] ??= { cells: [], hasValues: false });
   for (const ref of merges) {
@@ -257,10 +262,11 @@ function applyMerges(rows: (SheetRow | undefined)[], merges: readonly string[]):
         row.hasValues = true;
       }
   }
+  return sortMerges(done.map(({ top, left, bottom, right }) => ({ top, left, bottom, right })));
 }
 
 /** readTables' result from parsed rows. */
-function tableOf(name: string, rows: (SheetRow | undefined)[]): RawTable {
+function tableOf(name: string, { rows, merges }: SheetPart): RawTable {
   const headerCells = rows[0]?.cells ?? [];
   const width = headerCells.length;
   const header: Cell[] = [];
@@ -272,7 +278,7 @@ function tableOf(name: string, rows: (SheetRow | undefined)[]): RawTable {
     for (let c = 0; c < width; c++) cells.push(row.cells[c] ?? null);
     out.push({ rowNumber: index + 1, cells });
   });
-  return { name, header, rows: out };
+  return merges.length > 0 ? { name, header, rows: out, merges } : { name, header, rows: out };
 }
 
 type StreamingReader = Record<string, unknown> & {
@@ -337,7 +343,7 @@ async function readStreaming(bytes: Buffer): Promise<Map<string, RawTable>> {
     if (e.type === 'worksheet') sheetNo = e.id;
   });
 
-  const parsed = new Map<string, (SheetRow | undefined)[]>();
+  const parsed = new Map<string, SheetPart>();
   const early = new Map<string, string[]>();
   const context = (): SheetContext => ({ styles, sharedStrings, date1904: workbook?.properties?.date1904 });
   for await (const { eventType, value } of reader.parse()) {
@@ -366,7 +372,7 @@ async function readStreaming(bytes: Buffer): Promise<Map<string, RawTable>> {
   // WorkbookXform.reconcile and Workbook's model setter: the sheets in workbook order, named as there.
   const rels = new Map((workbookRels ?? []).map(r => [r.Id, r]));
   const sheets = workbook?.sheets ?? [];
-  const byId: { orderNo: number; name: unknown; rows: (SheetRow | undefined)[] }[] = [];
+  const byId: { orderNo: number; name: unknown; rows: SheetPart }[] = [];
   const usedParts = new Set<string>();
   for (const sheet of sheets) {
     const rel = rels.get(sheet.rId);

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { type Cell, isDateValue, type RawRow, type RawTable } from '../domain/rawTable';
+import { type Cell, isDateValue, type MergedArea, type RawRow, type RawTable, sortMerges } from '../domain/rawTable';
 import { fileProblem } from './cliSupport';
 
 export class UnreadableWorkbookError extends Error {}
@@ -190,6 +190,12 @@ export async function loadXlsx(path: string, bytes: Buffer = workbookBytes(path)
   return wb;
 }
 
+/** A worksheet's merged areas (exceljs keeps them by master address as Ranges; it has no public getter). */
+function mergesOf(ws: ExcelJS.Worksheet): MergedArea[] {
+  const ranges = Object.values((ws as unknown as { _merges?: Record<string, { model: MergedArea }> })._merges ?? {});
+  return sortMerges(ranges.map(({ model: { top, left, bottom, right } }) => ({ top, left, bottom, right })));
+}
+
 /** All tabs of a loaded workbook, keyed by tab name as typed. */
 export function readTables(wb: ExcelJS.Workbook): Map<string, RawTable> {
   const tables = new Map<string, RawTable>();
@@ -215,7 +221,8 @@ export function readTables(wb: ExcelJS.Workbook): Map<string, RawTable> {
       }
       rows.push({ rowNumber, cells });
     });
-    tables.set(ws.name, { name: ws.name, header, rows });
+    const merges = mergesOf(ws);
+    tables.set(ws.name, merges.length > 0 ? { name: ws.name, header, rows, merges } : { name: ws.name, header, rows });
   });
   return tables;
 }

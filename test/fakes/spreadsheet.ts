@@ -333,6 +333,8 @@ export class FakeSheet extends Fake implements Slice<GoogleAppsScript.Spreadshee
   private frozenRows = 0;
   private readonly columnWidths = new Map<number, number>();
   readonly _charts: FakeEmbeddedChart[] = [];
+  /** Merged areas (Range.merge), in the order they were made. */
+  _merges: { row: number; col: number; numRows: number; numCols: number }[] = [];
 
   constructor(
     readonly _world: SheetsWorld,
@@ -560,12 +562,54 @@ export class FakeRange extends Fake implements Slice<GoogleAppsScript.Spreadshee
   }
 
   /** 'A15:C27'; a single cell is 'B3'. */
+  /** 'B2:C4', or 'B2' for one cell (sheetTables reads merged areas by it). */
   getA1Notation(): string {
     return a1Of(this._row, this._col, this._numRows, this._numCols);
   }
 
   getSheet(): FakeSheet {
     return this._sheet;
+  }
+
+  // ----- merged cells -----
+
+  /** Merged areas fully within this range or containing at least one of its cells (Google's definition). */
+  getMergedRanges(): FakeRange[] {
+    return this._sheet._merges.filter(m => this.intersects(m)).map(m => this._sheet._range(m.row, m.col, m.numRows, m.numCols));
+  }
+
+  /** Merges the range into one cell; only the top-left value is kept (the others are cleared), as in Sheets. */
+  merge(): this {
+    const partly = this._sheet._merges.some(m => this.intersects(m) && !this.contains(m));
+    if (partly) throw this._rt.error('You must select all cells in a merged range to merge or unmerge them.');
+    this._sheet._merges = this._sheet._merges.filter(m => !this.contains(m));
+    this.each((r, c, i, j) => {
+      if (i === 0 && j === 0) return;
+      const cell = this._sheet._cellForWrite(r, c);
+      cell.value = '';
+      cell.formula = '';
+    });
+    if (this._numRows * this._numCols > 1)
+      this._sheet._merges.push({ row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols });
+    return this;
+  }
+
+  private intersects(m: { row: number; col: number; numRows: number; numCols: number }): boolean {
+    return (
+      m.row <= this._row + this._numRows - 1 &&
+      m.row + m.numRows - 1 >= this._row &&
+      m.col <= this._col + this._numCols - 1 &&
+      m.col + m.numCols - 1 >= this._col
+    );
+  }
+
+  private contains(m: { row: number; col: number; numRows: number; numCols: number }): boolean {
+    return (
+      m.row >= this._row &&
+      m.row + m.numRows - 1 <= this._row + this._numRows - 1 &&
+      m.col >= this._col &&
+      m.col + m.numCols - 1 <= this._col + this._numCols - 1
+    );
   }
 
   // ----- values -----

@@ -82,6 +82,51 @@ describe('Apps Script fidelity', () => {
     ]);
   });
 
+  test('Range.merge keeps only the top-left value; getValues reads the other cells as ""; getMergedRanges lists every merged area touching the range', () => {
+    const fake = fakeWith({
+      台帳: [
+        ['ID', '時間'],
+        ['C-1', 3],
+        ['C-2', 2],
+        ['C-3', 1],
+      ],
+    });
+    const sheet = sheetOf(fake, '台帳');
+    sheet.getRange('B2:B3').merge();
+    expect(sheet.getDataRange().getValues()).toEqual([
+      ['ID', '時間'],
+      ['C-1', 3],
+      ['C-2', ''],
+      ['C-3', 1],
+    ]);
+    expect(
+      sheet
+        .getDataRange()
+        .getMergedRanges()
+        .map(r => r.getA1Notation())
+    ).toEqual(['B2:B3']);
+    // A range that holds one cell of the area still returns the whole area.
+    expect(
+      sheet
+        .getRange('A3:B4')
+        .getMergedRanges()
+        .map(r => r.getA1Notation())
+    ).toEqual(['B2:B3']);
+    expect(sheet.getRange('A2:A4').getMergedRanges()).toEqual([]);
+    expect(sheet.getRange('B3').isPartOfMerge()).toBe(true);
+    expect(() => sheet.getRange('B3:B4').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
+    // Rows inserted inside the area make it grow; below it, they move it.
+    sheet.insertRowsAfter(2, 1);
+    expect(
+      sheet
+        .getDataRange()
+        .getMergedRanges()
+        .map(r => r.getA1Notation())
+    ).toEqual(['B2:B4']);
+    sheet.getRange('B2:B4').breakApart();
+    expect(sheet.getDataRange().getMergedRanges()).toEqual([]);
+  });
+
   test('Sheet.getLastRow/getLastColumn are 0 on an empty sheet, else the last row/column with content', () => {
     const fake = fakeWith({ Empty: [], Data: [['h1', 'h2'], ['', '', 'x'], []] });
     const empty = sheetOf(fake, 'Empty');

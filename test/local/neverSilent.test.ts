@@ -309,3 +309,37 @@ describe('digests: what was sent today is not sent again, and the state never la
     expect(after.sent).toEqual([]);
   });
 });
+
+describe('merged cells in data rows are reported, never read as empty', () => {
+  /** Merges a column's cells over the given sheet rows, as Excel does: the value of the top cell only is kept. */
+  const mergeDown =
+    (tab: string, header: string, top: number, bottom: number): SheetEdit =>
+    (name, ws, headers) => {
+      if (name !== tab) return;
+      const c = headers.indexOf(header);
+      for (let r = top; r < bottom; r++) delete ws[`${String.fromCharCode(65 + c)}${r + 1}`];
+      ws['!merges'] = [...(ws['!merges'] ?? []), { s: { r: top - 1, c }, e: { r: bottom - 1, c } }];
+    };
+
+  test('議事録共有日 merged over two meetings: the second is a merged-cells error, not silently overdue', () => {
+    const path = bookWith(undefined, mergeDown('会議登録簿', '議事録共有日', 2, 3));
+    const { findings } = checkJson(path);
+    expect(at(findings, '会議登録簿', 3, '議事録共有日').map(f => f.code)).toEqual(['merged-cells']);
+    expect(at(findings, '会議登録簿', 3, '議事録共有日')[0]?.message).toMatch(/結合/);
+  });
+
+  test('時間 merged over three PD rows: each covered cell is reported, so no hours vanish unnoticed', () => {
+    const path = bookWith(undefined, mergeDown('PD稼働記録', '時間', 40, 42));
+    const { findings } = checkJson(path);
+    expect(findings.filter(f => f.code === 'merged-cells').map(f => [f.row, f.column])).toEqual([
+      [41, '時間'],
+      [42, '時間'],
+    ]);
+    expect(runCli(['check', path]).stdout).toMatch(/結合/);
+  });
+
+  test('議事録担当 merged: the reminder does not go to the person of the row above without a finding', () => {
+    const path = bookWith(undefined, mergeDown('会議登録簿', '議事録担当', 15, 16));
+    expect(at(checkJson(path).findings, '会議登録簿', 16, '議事録担当').map(f => f.code)).toEqual(['merged-cells']);
+  });
+});

@@ -92,7 +92,15 @@ describe('cells the corpus does not hold', () => {
       ws.getCell('A9').numFmt = '0.00'; // a styled empty cell: no row of its own
     });
     const full = await fullRead(path);
-    expect(entries(await readXlsxTablesStreamingOnly(path))).toEqual(full);
+    const streamed = await readXlsxTablesStreamingOnly(path);
+    expect(entries(streamed)).toEqual(full);
+    // Both hand the domain the merged areas (D2 lies in D1:E2, so it reads blank), and a cached TRUE as TRUE.
+    const pd = streamed.get('PD稼働記録');
+    expect(pd?.merges).toEqual([
+      { top: 1, left: 4, bottom: 2, right: 5 },
+      { top: 5, left: 1, bottom: 7, right: 2 },
+    ]);
+    expect(pd?.rows.find(r => r.rowNumber === 2)?.cells.slice(1, 3)).toEqual([true, { error: '#DIV/0!' }]);
   });
 
   it('a hyperlink: read by the full reader, same tables', async () => {
