@@ -195,6 +195,36 @@ describe('the same data gives the same results as the .xlsx', () => {
     expect(toCell({})).toBeNull();
   });
 
+  test('merged cells (the merges of the sheet) reach the domain as in the .xlsx, and are merged-cells findings', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('PD稼働記録');
+    ws.addRow(['日付', '時間', '区分', '活動内容']);
+    ws.addRow([new Date(Date.UTC(2024, 9, 1)), 3, '現地', '伴走支援']);
+    ws.addRow([new Date(Date.UTC(2024, 9, 2)), null, '現地', '伴走支援']);
+    ws.getCell('A2').numFmt = ws.getCell('A3').numFmt = 'yyyy-mm-dd';
+    ws.mergeCells('B2:B3');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const fromXlsx = readTables(back).get('PD稼働記録');
+
+    const sheet = gridSheet('PD稼働記録', [
+      ['日付', '時間', '区分', '活動内容'].map(valueCell),
+      [dateCell(45566), valueCell(3), valueCell('現地'), valueCell('伴走支援')],
+      [dateCell(45567), {}, valueCell('現地'), valueCell('伴走支援')],
+    ]);
+    const merges = [{ sheetId: 0, startRowIndex: 1, endRowIndex: 3, startColumnIndex: 1, endColumnIndex: 2 }];
+    const served = await startFakeSheetsApi({ properties: { title: 'merged' }, sheets: [{ ...sheet, merges }] });
+    try {
+      const fromApi = (await readSpreadsheetTables(SAMPLE_SPREADSHEET_ID, { ...options(), rootUrl: served.rootUrl })).get('PD稼働記録');
+      expect(fromApi).toEqual(fromXlsx);
+      expect(fromApi?.merges).toEqual([{ top: 2, left: 2, bottom: 3, right: 2 }]);
+      const read = readLedger(new Map([['PD稼働記録', fromApi as RawTable]]));
+      expect(read.findings.filter(f => f.code === 'merged-cells').map(f => [f.row, f.column])).toEqual([[3, '時間']]);
+    } finally {
+      await served.close();
+    }
+  });
+
   test('a missing tab is a missing-tab finding from check, not a failed request', async () => {
     const withoutLog = await startFakeSheetsApi(sampleSpreadsheet({ omitTabs: ['専門家活用記録'] }));
     try {
