@@ -364,7 +364,8 @@ export const cases: readonly BadInputCase[] = [
       header.push('メモ', null); // a header merged over two columns
       meetings.merges.push(`${letter(header.length - 2)}1:${letter(header.length - 1)}1`);
     },
-    adds: [at(PD, 3, '区分', 'required')],
+    // A merged data cell is reported as merged, not as a blank required cell (both runtimes).
+    adds: [at(PD, 3, '区分', 'merged-cells'), at(CASES, 2, '支援メニュー', 'merged-cells')],
     inSheets: true,
   },
   {
@@ -637,6 +638,15 @@ export async function writeBadInputs(dir: string): Promise<void> {
 // ---- rendering: what Google Sheets' getValues returns --------------------------------------------
 
 /** The case as Sheets holds it, for the fakes: date cells as Dates in the script's zone, merged cells blank but the first. */
+/** Each tab's merged areas (A1 ranges), for laying the case out in Sheets with Range.merge. */
+export function mergesOf(c: WorkbookCase): Record<string, readonly string[]> {
+  return Object.fromEntries(
+    bookOf(c)
+      .tabs.filter(t => t.merges.length > 0)
+      .map(t => [t.name, [...t.merges]])
+  );
+}
+
 export function sheetsOf(c: WorkbookCase): Record<string, unknown[][]> {
   const book = bookOf(c);
   const out: Record<string, unknown[][]> = {};

@@ -20,7 +20,6 @@ export type FindingCode =
   | 'invalid-setting'
   | 'duplicate-setting'
   | 'unknown-setting'
-  | 'blank-setting'
   | 'minutes-shared-before-meeting'
   | 'recorded-in-future'
   | 'prevalidation-after-start'

@@ -119,12 +119,9 @@ export function nearestSetting(name: string, specs: readonly SettingSpecOf[]): S
   return best?.spec ?? null;
 }
 
-/** Settings whose blank value changes what the tool computes (a blank list or text is an ordinary choice). */
-const BLANK_MATTERS = new Set(['date', 'count', 'hours', 'hour']);
-
 /**
  * The settings the 設定 tab's rows give (none when the workbook lacks the tab: every item is its default).
- * Nothing falls back silently: a duplicated or misspelt 項目, an unreadable or blank value, a partly bad
+ * Nothing falls back silently: a duplicated or misspelt 項目, an unreadable value, a partly bad
  * 追加休日 list (its good dates are kept) and a period that ends before it starts are each a finding at the row.
  */
 export function readSettings(
@@ -170,17 +167,8 @@ export function readSettings(
       continue;
     }
     rowOf[spec.key] = row.rowNumber;
-    if (isBlank(row.value)) {
-      if (BLANK_MATTERS.has(spec.type))
-        at(
-          row.rowNumber,
-          valueColumn,
-          'warning',
-          'blank-setting',
-          `${tab.name}「${spec.name}」が空です。${fallbackText(spec)}。${spec.help}を入力してください。`
-        );
-      continue;
-    }
+    // A blank value is the contract's default (or not set), as the report's overview shows: not a mistake.
+    if (isBlank(row.value)) continue;
     if (spec.type === 'dates') {
       // A list keeps every date that can be read: one typo must not drop the others (and move deadlines).
       const { dates, problem } = parseDateItems(row.value);

@@ -4,7 +4,7 @@
  * write nothing into a column people type in (only 期限/状態, notes, backgrounds and 実行ログ are the
  * system's), create no formula, and mark exactly the cells the local `check` names.
  */
-import { AS_OF, cases, type FindingKey, sheetsOf, type WorkbookCase } from '../../scripts/make-bad-inputs';
+import { AS_OF, cases, type FindingKey, mergesOf, sheetsOf, type WorkbookCase } from '../../scripts/make-bad-inputs';
 import type { FakeGoogle } from '../fakes';
 import { type BundleContext, loadBundle, setClock } from './loadBundle';
 
@@ -18,6 +18,9 @@ const sheetCases = cases.filter((c): c is WorkbookCase => c.kind === 'workbook' 
 
 function open(c: WorkbookCase): { fake: FakeGoogle; app: BundleContext } {
   const { fake, app } = loadBundle({ sheets: sheetsOf(c) });
+  // Merged as a person merges in Sheets (the values were laid out already blank below the top-left cell).
+  for (const [tab, areas] of Object.entries(mergesOf(c))) for (const a1 of areas) fake.sheet(tab)?.getRange(a1).merge();
+  fake.calls.reset();
   setClock(app, NOON_IN_TOKYO);
   fake.setOnEdit(app.onEdit as never);
   return { fake, app };

@@ -156,7 +156,8 @@ describe('exit codes and messages (DESIGN "Local CLI contract")', () => {
     writeFileSync(bad, 'これはExcelブックではありません');
     const r = runCli(['check', bad, '--today', AS_OF, '--json']);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
+    // With --json the error is also a JSON object on stdout, and only that.
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'unreadable', message: expect.stringContaining(bad) } });
     expect(r.stderr).toMatch(JAPANESE);
     expect(r.stderr).toContain(bad);
     expect(r.stderr).not.toMatch(STACK_TRACE);
@@ -182,7 +183,7 @@ describe('exit codes and messages (DESIGN "Local CLI contract")', () => {
     today => {
       const r = runCli(['check', book, '--today', today, '--json']);
       expect(r.status).toBe(2);
-      expect(r.stdout).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'usage', message: expect.stringContaining('--today') } });
       expect(r.stderr).toContain('--today');
       expect(r.stderr).toMatch(JAPANESE);
       expect(r.stderr).not.toMatch(STACK_TRACE);

@@ -169,7 +169,7 @@ describe('report --json prints the month’s model on stdout only (DESIGN `repor
 });
 
 describe('report on a workbook typed the way people type (SheetJS, columns reordered, 令和 dates, 3:30 hours)', () => {
-  test('gives SAMPLE.md’s figures for 2024-11; rows that cannot be read are left out and counted as errors', async () => {
+  test('gives SAMPLE.md’s figures for 2024-11; rows without a readable 日付 or 時間 are left out, every bad cell is counted as an error', async () => {
     const path = join(tempDir(), 'typed.xlsx');
     writeFixture(path);
     const r = await run([path, '--month', '2024-11', '--out', join(dir, 'typed'), '--json', '--today', '2024-12-02']);
@@ -178,7 +178,8 @@ describe('report on a workbook typed the way people type (SheetJS, columns reord
       experts: Record<string, number>;
       findings: { errors: number };
     };
-    expect(model.pd).toMatchObject({ hoursThisMonth: 36, daysThisMonth: 7, hoursToDate: 145.5, travelToDate: 314_400 });
+    // The appended row with 区分 出張 (invalid-choice) still counts its hour: only rows without a readable 日付/時間 are left out.
+    expect(model.pd).toMatchObject({ hoursThisMonth: 37, daysThisMonth: 7, hoursToDate: 146.5, travelToDate: 314_400 });
     expect(model.experts).toMatchObject({ usesThisMonth: 2, usesToDate: 8 });
     expect(model.findings.errors).toBe(11);
   });
