@@ -24,7 +24,7 @@ type SheetEdit = (tab: string, ws: XLSX.WorkSheet, header: readonly string[]) =>
 /** The clean sample workbook (no error findings, its two warnings) with an edit, as a file. */
 function bookWith(edit?: RowEdit, sheetEdit?: SheetEdit): string {
   const path = join(tempDir(), 'book.xlsx');
-  writeFixture(path, true, edit, sheetEdit);
+  writeFixture(path, true, { ...(edit ? { edit } : {}), ...(sheetEdit ? { sheetEdit } : {}) });
   return path;
 }
 
