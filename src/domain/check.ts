@@ -38,7 +38,9 @@ export function check(read: ReadResult, today: Ymd): CheckResult {
   // A cell that could not be read gets only that finding: a rule seeing its value as missing would say it twice.
   const unreadable = new Set(read.findings.map(cellKey));
   const findings = [...read.findings, ...ruleFindings.filter(f => f.row === null || !unreadable.has(cellKey(f)))];
-  return { today, findings: sortFindings(findings, read.contract), meetings: meetingMinutes(ledger.meetings, today, calendar) };
+  // Without 議事録共有日 no status can be told (every minute would read as missing): none is given, 状態 shows 要確認.
+  const statuses = hasColumns(read, 'meetings', ['minutesSharedOn']) ? meetingMinutes(ledger.meetings, today, calendar) : [];
+  return { today, findings: sortFindings(findings, read.contract), meetings: statuses };
 }
 
 const cellKey = (f: Finding): string => `${f.sheet}\u0000${f.row}\u0000${f.column}`;

@@ -120,6 +120,12 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
   const counts = { sent: 0, alreadySent: 0, skipped: 0, failed: 0, deferred: 0 };
   const sentToday = SentDigests.open(today);
 
+  for (const u of plan.unknown)
+    log.add({
+      kind: LOG_KIND.reminder,
+      result: LOG_RESULT.skipped,
+      detail: `${KIND_SHORT[u.kind]}を判定できません: ${u.reason}。このリマインダーは送っていません。`,
+    });
   for (const s of plan.skipped) {
     counts.skipped++;
     log.add({ kind: LOG_KIND.reminder, to: s.to, result: LOG_RESULT.skipped, detail: `${s.reason}（対象: ${refsOf(s.items)}）` });
@@ -192,14 +198,11 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     }
   }
   const outcome: ReminderRunOutcome = quotaOut ? 'quota-exhausted' : 'done';
-  return { today, outcome, ...counts, message: runMessage(today, counts, plan.digests.length === 0 && plan.skipped.length === 0) };
+  const unknownLines = plan.unknown.map(u => `${KIND_SHORT[u.kind]}を判定できません: ${u.reason}。`);
+  const message = [runMessage(today, counts, plan.digests.length === 0 && plan.skipped.length === 0), ...unknownLines].join('\n');
+  return { today, outcome, ...counts, message };
 }
 
-/**
- * The day's sent digest keys, kept in script properties the moment each mail goes out. 実行ログ is written
- * once at the end of a run; if that write fails (a Sheets error, the 6-minute limit) the retry still knows
- * what was sent. Keys of earlier days are dropped, so the store holds one day's recipients at most.
- */
 /** The item marks a property value lists (an earlier version stored a timestamp: no items). */
 function itemMarksOf(value: string | undefined): string[] {
   try {
@@ -210,6 +213,11 @@ function itemMarksOf(value: string | undefined): string[] {
   }
 }
 
+/**
+ * The day's sent digest keys, kept in script properties the moment each mail goes out. 実行ログ is written
+ * once at the end of a run; if that write fails (a Sheets error, the 6-minute limit) the retry still knows
+ * what was sent. Keys of earlier days are dropped, so the store holds one day's recipients at most.
+ */
 class SentDigests {
   static readonly PREFIX = 'reminder-sent:';
 

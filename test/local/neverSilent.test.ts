@@ -343,3 +343,60 @@ describe('merged cells in data rows are reported, never read as empty', () => {
     expect(at(checkJson(path).findings, '会議登録簿', 16, '議事録担当').map(f => f.code)).toEqual(['merged-cells']);
   });
 });
+
+describe('a figure whose tab or column is missing is 不明 with the reason, everywhere it appears', () => {
+  const renameHeader =
+    (tab: string, from: string, to: string): SheetEdit =>
+    (name, ws, headers) => {
+      if (name !== tab) return;
+      const c = headers.indexOf(from);
+      ws[`${String.fromCharCode(65 + c)}1`] = { t: 's', v: to };
+    };
+  const withoutTab = (path: string, tab: string): string => {
+    const X = require('xlsx') as typeof XLSX;
+    const wb = X.readFile(path);
+    delete wb.Sheets[tab];
+    wb.SheetNames = wb.SheetNames.filter(n => n !== tab);
+    X.writeFile(wb, path);
+    return path;
+  };
+
+  test('時間 renamed: report --json gives the PD figures as null with the reason, the report says 不明, not 0時間', () => {
+    const path = bookWith(undefined, renameHeader('PD稼働記録', '時間', '稼働時間'));
+    const model = reportJson(path, '2024-11');
+    expect(model.pd.hoursThisMonth).toBeNull();
+    expect(model.pd.daysThisMonth).toBeNull();
+    expect(model.pd.budgetHours).toBe(280);
+    expect(model.pd.unknown).toMatch(/時間/);
+    expect(model.actions.map((a: { kind: string }) => a.kind)).toContain('figures-unknown');
+    expect(model.experts.unknown).toBeNull();
+  });
+
+  test('時間 renamed: the .docx says 不明 with the reason where the hours would be', async () => {
+    const path = bookWith(undefined, renameHeader('PD稼働記録', '時間', '稼働時間'));
+    const out = tempDir();
+    expect(runCli(['report', path, '--month', '2024-11', '--out', out, '--today', AS_OF]).status).toBe(0);
+    const mammoth = require('mammoth') as { extractRawText(input: { path: string }): Promise<{ value: string }> };
+    const text = (await mammoth.extractRawText({ path: join(out, '月次活動報告書_2024-11.docx') })).value;
+    expect(text).toMatch(/不明: PD稼働記録の列「時間」がないため不明です/);
+    expect(text).not.toMatch(/今月は0日・0時間稼働しました/);
+  });
+
+  test('PD稼働記録 missing: the PD section is unknown, naming the tab', () => {
+    const path = withoutTab(bookWith(), 'PD稼働記録');
+    const model = reportJson(path, '2024-11');
+    expect(model.pd.hoursToDate).toBeNull();
+    expect(model.pd.unknown).toMatch(/PD稼働記録/);
+  });
+
+  test('議事録共有日 renamed: no minutes reminder goes out as if nothing were shared; remind says which kinds it could not decide', () => {
+    const path = bookWith(undefined, renameHeader('会議登録簿', '議事録共有日', '共有日'));
+    const run = runCli(['remind', path, '--outbox', tempDir(), '--today', AS_OF, '--json']);
+    const json = JSON.parse(run.stdout);
+    const kinds = json.sent.flatMap((d: { items: { kind: string }[] }) => d.items.map(i => i.kind));
+    expect(kinds).not.toContain('minutes-overdue');
+    expect(json.unknown.map((u: { kind: string }) => u.kind)).toEqual(['minutes-overdue', 'minutes-due-soon']);
+    expect(run.stderr).toMatch(/判定できません/);
+    expect(reportJson(path, '2024-11').meetings.minutesOverdueAtMonthEnd).toBeNull();
+  });
+});

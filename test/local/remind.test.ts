@@ -162,7 +162,7 @@ describe('nothing is sent on a non-business day', () => {
     const run = await runRemind([book, '--outbox', outbox, '--today', day, '--json']);
     expect(run.status).toBe(0);
     expect(emlsIn(outbox)).toEqual([]);
-    expect(JSON.parse(run.stdout)).toEqual({ sent: [], skipped: [] });
+    expect(JSON.parse(run.stdout)).toEqual({ sent: [], skipped: [], unknown: [] });
     expect(run.stderr).toContain(`${day} は営業日ではありません（${why}）`);
   });
 });
@@ -171,7 +171,7 @@ describe('--json', () => {
   test('stdout is only {"sent":[{"to","items":[{"kind","ref","due"}]}],"skipped":[{"to","reason"}]}', async () => {
     const run = await runRemind([book, '--outbox', join(tempDir(), 'outbox'), '--today', AS_OF, '--json']);
     const json = JSON.parse(run.stdout) as RemindJson;
-    expect(Object.keys(json)).toEqual(['sent', 'skipped']);
+    expect(Object.keys(json)).toEqual(['sent', 'skipped', 'unknown']);
     expect(json.sent.find(s => s.to === 'misaki.kasai@example.co.jp')).toEqual({
       to: 'misaki.kasai@example.co.jp',
       items: [

@@ -139,7 +139,7 @@ test('the PD chart shows the report’s hours to date month by month and the 280
   const november = cumulative?.values[7];
   expect(november).toBe(model.pd.hoursToDate);
   expect(november).toBe(145.5);
-  expect(cumulative?.values.slice(2, 8)).toEqual(model.pd.byMonth.map(m => m.hoursToDate));
+  expect(cumulative?.values.slice(2, 8)).toEqual((model.pd.byMonth ?? []).map(m => m.hoursToDate));
   expect(cumulative?.values.slice(8)).toEqual([null, null, null, null]);
   expect(budget).toMatchObject({ name: '予算（280時間）' });
   expect(new Set(budget?.values)).toEqual(new Set([model.pd.budgetHours]));

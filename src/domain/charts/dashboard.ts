@@ -9,6 +9,7 @@ import { contract } from '../../../sheets-templates/contract';
 import { formatYmdJa } from '../dates';
 import { hoursText } from '../report/figures';
 import type { ReportModel } from '../report/model';
+import { isKnown } from '../report/unknown';
 import { chartOf } from './reportCharts';
 import type { ChartId, ChartSpec } from './spec';
 
@@ -74,7 +75,11 @@ const percent = (part: number, whole: number): string => (whole > 0 ? `${Math.ro
 const UNKNOWN = '不明';
 
 function keyFigures(model: ReportModel): DashboardCell[][] {
-  const { pd, experts, cases, meetings } = model;
+  // An unknown section's row reads 不明 (its chart is unavailable); the zeros below are never shown.
+  const pd = isKnown(model.pd) ? model.pd : { ...model.pd, hoursToDate: 0 };
+  const experts = isKnown(model.experts) ? model.experts : { ...model.experts, usesToDate: 0, usesThisMonth: 0 };
+  const cases = isKnown(model.cases) ? model.cases : { ...model.cases, supported: 0 };
+  const meetings = isKnown(model.meetings) ? model.meetings : { ...model.meetings, liaisonCouncilsToDate: 0, minutesOverdueAtMonthEnd: 0 };
   const why = (id: ChartId): string | null => chartOf(model.charts, id)?.unavailable ?? null;
   const row = (label: string, source: ChartId, actual: string, target: string, progress: string): DashboardCell[] => {
     const reason = why(source);

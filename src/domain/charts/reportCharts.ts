@@ -9,6 +9,7 @@ import { lastDayOfMonth, partsOf, type YearMonth } from '../dates';
 import { hasColumns, type ReadResult } from '../ledgerReader';
 import { fiscalYearMonths, hoursText } from '../report/figures';
 import type { ReportModel } from '../report/model';
+import { isKnown } from '../report/unknown';
 import { columnOf, tabOf } from '../schema';
 import type { ChartId, ChartSeries, ChartSpec } from './spec';
 
@@ -85,8 +86,13 @@ const line = (name: string, values: Values, color: string = COLOR.actual, refere
 /** An axis top with room above the highest value, in whole steps for counts. */
 const countTop = (values: readonly (number | null)[]): number => Math.max(1, ...values.map(v => v ?? 0)) + 1;
 
+/** How a section the model could not compute reads after 「…のグラフは、」: its reason without 「ため不明です」. */
+const sectionReason = (s: { readonly unknown: string | null }): string | null =>
+  s.unknown === null ? null : s.unknown.replace(/ため不明です$/, '');
+
 function pdChart(model: Figures, months: readonly YearMonth[], unavailable: string | null): ChartSpec {
-  const { pd } = model;
+  // An unknown section draws nothing: its chart is unavailable (the writers say why), never a line of zeros.
+  const pd = isKnown(model.pd) ? model.pd : { ...model.pd, byMonth: [], hoursToDate: 0 };
   const budget = `予算（${hoursText(pd.budgetHours)}時間）`;
   return {
     id: 'pdHours',
@@ -111,7 +117,7 @@ function pdChart(model: Figures, months: readonly YearMonth[], unavailable: stri
 }
 
 function expertChart(model: Figures, months: readonly YearMonth[], unavailable: string | null): ChartSpec {
-  const { experts } = model;
+  const experts = isKnown(model.experts) ? model.experts : { ...model.experts, byMonth: [], usesThisMonth: 0, usesToDate: 0 };
   const uses = onMonths(months, experts.byMonth, f => f.uses);
   return {
     id: 'expertUses',
@@ -130,7 +136,7 @@ function expertChart(model: Figures, months: readonly YearMonth[], unavailable: 
 }
 
 function minutesChart(model: Figures, months: readonly YearMonth[], unavailable: string | null): ChartSpec {
-  const figures = model.meetings.minutesByMonth;
+  const figures = isKnown(model.meetings) ? model.meetings.minutesByMonth : [];
   const stacks = [
     column(
       '期限内に共有',
@@ -173,7 +179,8 @@ function minutesChart(model: Figures, months: readonly YearMonth[], unavailable:
 }
 
 function targetsChart(model: Figures, unavailable: string | null): ChartSpec {
-  const { cases, meetings } = model;
+  const cases = isKnown(model.cases) ? model.cases : { ...model.cases, supported: 0 };
+  const meetings = isKnown(model.meetings) ? model.meetings : { ...model.meetings, liaisonCouncilsToDate: 0 };
   const actual = [cases.supported, meetings.liaisonCouncilsToDate];
   const target = [cases.target, meetings.liaisonTarget];
   return {
@@ -195,11 +202,12 @@ function targetsChart(model: Figures, unavailable: string | null): ChartSpec {
 /** The four charts of a report model. `sources` says which of them cannot be drawn, and why. */
 export function reportCharts(model: Figures, sources: ChartSources): ChartSpec[] {
   const months = fiscalYearMonths(model.overview.programmeStart, model.overview.programmeEnd);
+  // A chart is unavailable when its own columns are missing, or when a section it draws from is unknown.
   return [
-    pdChart(model, months, sources.pdHours),
-    expertChart(model, months, sources.expertUses),
-    minutesChart(model, months, sources.minutes),
-    targetsChart(model, sources.targets),
+    pdChart(model, months, sources.pdHours ?? sectionReason(model.pd)),
+    expertChart(model, months, sources.expertUses ?? sectionReason(model.experts)),
+    minutesChart(model, months, sources.minutes ?? sectionReason(model.meetings)),
+    targetsChart(model, sources.targets ?? sectionReason(model.cases) ?? sectionReason(model.meetings)),
   ];
 }
 

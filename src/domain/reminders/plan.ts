@@ -10,6 +10,7 @@ import type { CheckResult } from '../check';
 import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
 import { hasColumns, type ReadResult } from '../ledgerReader';
 import { HandlerList, type Recipient } from '../recipients';
+import { missingSource } from '../report/unknown';
 import { lacksPriorConsultation } from '../rules/experts';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
 import { isClosedStage } from '../rules/stages';
@@ -67,7 +68,18 @@ export interface ReminderPlan {
   readonly notBusinessDay: string | null;
   readonly digests: readonly Digest[];
   readonly skipped: readonly Skipped[];
+  /** Kinds that could not be decided because their tab or a column is missing (none sent), with the reason. */
+  readonly unknown: readonly { readonly kind: ReminderKind; readonly reason: string }[];
 }
+
+/** The tab and columns each kind is decided from: without them, no item of the kind is sent and the plan says why. */
+const KIND_NEEDS: Readonly<Partial<Record<ReminderKind, { readonly tab: string; readonly columns: readonly string[] }>>> = {
+  'minutes-overdue': { tab: 'meetings', columns: ['id', 'type', 'date', 'minutesSharedOn'] },
+  'minutes-due-soon': { tab: 'meetings', columns: ['id', 'type', 'date', 'minutesSharedOn'] },
+  'case-action-due': { tab: 'cases', columns: ['id', 'stage', 'nextDue'] },
+  'expert-consultation-missing': { tab: 'experts', columns: ['date', 'status', 'consultedOn'] },
+  'timesheet-missing': { tab: 'pdHours', columns: ['date', 'hours'] },
+};
 
 /** Case-action and minutes reminders look this many business days ahead (the due-soon window). */
 export const CASE_ACTION_BUSINESS_DAYS = DUE_SOON_BUSINESS_DAYS;
@@ -100,15 +112,21 @@ export function planReminders(
   options: PlanOptions = {}
 ): ReminderPlan {
   const notBusinessDay = calendar.whyNotBusinessDay(today);
-  if (notBusinessDay !== null) return { today, notBusinessDay, digests: [], skipped: [] };
+  if (notBusinessDay !== null) return { today, notBusinessDay, digests: [], skipped: [], unknown: [] };
+  const unknown = REMINDER_KINDS.flatMap(kind => {
+    const needs = KIND_NEEDS[kind];
+    const reason = needs ? missingSource(read, needs.tab, needs.columns) : null;
+    return reason === null ? [] : [{ kind, reason }];
+  });
+  const decidable = (p: Planned): boolean => !unknown.some(u => u.kind === p.item.kind);
   const planned = [
     ...minutesItems(read, result),
     ...caseActionItems(read, today, calendar),
     ...expertConsultationItems(read, today, calendar),
     ...timesheetItems(read, today, calendar),
     ...monthlyReportItems(read, today, calendar, options.reportsDone ?? new Set()),
-  ];
-  return { today, notBusinessDay: null, ...addressed(planned, new HandlerList(read.ledger.handlers)) };
+  ].filter(decidable);
+  return { today, notBusinessDay: null, ...addressed(planned, new HandlerList(read.ledger.handlers)), unknown };
 }
 
 function minutesItems(read: ReadResult, result: CheckResult): Planned[] {

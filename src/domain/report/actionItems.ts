@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import { type MeetingType, TAB_NAME } from '../schema';
 import { roughDateJa } from './figures';
 import type { ActionItem, ExpertUseLine, ReportModel } from './model';
+import { isKnown } from './unknown';
 
 export const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 /** '11月27日', with the year only when it differs from the report month's (a deadline in January). */
@@ -27,11 +28,26 @@ export const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set([
  * it stay bounded, and the details live in the tables.
  */
 export function actionItems(model: Omit<ReportModel, 'actions' | 'charts'>, asOf: Ymd): ActionItem[] {
-  const { meetings, experts, cases, pd, findings } = model;
+  const { findings } = model;
+  // A section whose source is missing has no figures to act on; it is listed once, as unknown.
+  const meetings = isKnown(model.meetings) ? model.meetings : null;
+  const experts = isKnown(model.experts) ? model.experts : null;
+  const cases = isKnown(model.cases) ? model.cases : null;
+  const pd = isKnown(model.pd) ? model.pd : null;
   const year = partsOf(model.overview.from).year;
   const short = (d: Ymd): string => shortDateJa(d, year);
   const items: ActionItem[] = [];
-  if (meetings.minutesOverdue.length > 0)
+  const unknown = [model.pd, model.experts, model.cases, model.meetings].flatMap(s => [
+    ...(s.unknown === null ? [] : [s.unknown]),
+    ...s.caveats,
+  ]);
+  if (unknown.length > 0)
+    items.push({
+      kind: 'figures-unknown',
+      label: '不明な数値',
+      detail: `この報告書では次の数値が不明です: ${unknown.join('。')}。ブックのタブ名・見出しを直してください。`,
+    });
+  if (meetings && meetings.minutesOverdue.length > 0)
     items.push({
       kind: 'minutes-overdue',
       label: '議事録の期限超過',
@@ -42,47 +58,46 @@ export function actionItems(model: Omit<ReportModel, 'actions' | 'charts'>, asOf
         )
         .join('、')}`,
     });
-  if (meetings.minutesDueSoon.length > 0)
+  if (meetings && meetings.minutesDueSoon.length > 0)
     items.push({
       kind: 'minutes-due-soon',
       label: '議事録の期限間近',
       detail: meetings.minutesDueSoon.map(m => `${m.id}（${m.type}、期限${short(m.minutesDue)}）`).join('、'),
     });
-  if (experts.capBreaches.length > 0)
+  if (experts && experts.capBreaches.length > 0)
     items.push({
       kind: 'expert-cap',
       label: '専門家活用の月上限超過',
       detail: `月${experts.monthlyCap}回の上限（仕様書12(1)）を超えた月: ${experts.capBreaches.map(b => `${monthJa(b.month)}（${b.uses}回）`).join('、')}`,
     });
-  const unverified = cases.list.filter(c => c.supported && c.prevalidatedOn === null);
+  const unverified = (cases?.list ?? []).filter(c => c.supported && c.prevalidatedOn === null);
   if (unverified.length > 0)
     items.push({
       kind: 'prevalidation',
       label: '事前検証の記録なし',
-      detail: `支援中・出口戦略・完了の案件で事前検証日（仕様書5.4(2)）がありません: ${unverified.map(c => `${c.id} ${c.company}`).join('、')}`,
+      detail: `支援中・出口戦略・完了の案件で事前検証日（仕様書5.4(2)）がありません: ${unverified.map(c => `${c.id} ${c.company ?? ''}`.trim()).join('、')}`,
     });
-  if (experts.withoutPriorConsultation.length + experts.upcomingWithoutPriorConsultation.length > 0) {
+  const withoutPrior = experts?.withoutPriorConsultation ?? [];
+  const upcomingWithoutPrior = experts?.upcomingWithoutPriorConsultation ?? [];
+  if (withoutPrior.length + upcomingWithoutPrior.length > 0) {
     const part = (xs: readonly ExpertUseLine[], what: string): string =>
       xs.length === 0
         ? ''
-        : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert}（${x.status}、${TAB_NAME.experts}${x.rowNumber}行目）`).join('、')}`;
+        : `${what}: ${xs.map(x => `${short(x.date)} ${x.expert ?? ''}（${x.status}、${TAB_NAME.experts}${x.rowNumber}行目）`).join('、')}`;
     items.push({
       kind: 'prior-consultation',
       label: '専門家派遣の事前協議',
-      detail: [
-        part(experts.withoutPriorConsultation, '事前協議日の記録がない活用'),
-        part(experts.upcomingWithoutPriorConsultation, '実施前に事前協議が必要な予定'),
-      ]
+      detail: [part(withoutPrior, '事前協議日の記録がない活用'), part(upcomingWithoutPrior, '実施前に事前協議が必要な予定')]
         .filter(Boolean)
         .join('。'),
     });
   }
-  const lateNext = cases.list.filter(c => c.nextDueOverdue);
+  const lateNext = (cases?.list ?? []).filter(c => c.nextDueOverdue);
   if (lateNext.length > 0)
     items.push({
       kind: 'next-action-overdue',
       label: '次回期日を過ぎた案件',
-      detail: lateNext.map(c => `${c.id} ${c.company}（期日${short(c.nextDue as Ymd)}、担当 ${c.owner ?? '未設定'}）`).join('、'),
+      detail: lateNext.map(c => `${c.id} ${c.company ?? ''}（期日${short(c.nextDue as Ymd)}、担当 ${c.owner ?? '未設定'}）`).join('、'),
     });
   if (findings.errors > 0)
     items.push({
@@ -93,23 +108,23 @@ export function actionItems(model: Omit<ReportModel, 'actions' | 'charts'>, asOf
       }`,
     });
   const risks: string[] = [];
-  if (cases.supported < cases.target) risks.push(`伴走支援企業が${cases.supported}社で、目標${cases.target}社に届いていません`);
-  if (!meetings.liaisonOnTrack)
+  if (cases && cases.supported < cases.target) risks.push(`伴走支援企業が${cases.supported}社で、目標${cases.target}社に届いていません`);
+  if (meetings && !meetings.liaisonOnTrack)
     risks.push(
       `地域連携会議は${meetings.liaisonCouncilsToDate}回開催・${meetings.liaisonCouncilsScheduled.length}回予定で、目標${meetings.liaisonTarget}回に届きません`
     );
-  if (pd.pace.atRisk)
+  if (pd?.pace.atRisk)
     risks.push(
       `PD稼働: ${pd.pace.forecast === 'runs-out-before-end' ? `予算時間を${roughDateJa(pd.pace.runsOutOn as Ymd)}に使い切る見込みです` : pd.pace.forecast === 'budget-used' ? '予算時間に達しました' : '予算時間の消化が遅れています'}`
     );
-  if (experts.usesToDate + experts.plannedAfterMonth > experts.budgetUses)
+  if (experts && experts.usesToDate + experts.plannedAfterMonth > experts.budgetUses)
     risks.push(`専門家活用が累計${experts.usesToDate}回・予定${experts.plannedAfterMonth}回で、予算${experts.budgetUses}回を超えます`);
   // A month still running may hold its meetings later: only a meeting neither held nor registered is missing.
   const monthOver = model.overview.asOf > model.overview.to;
-  const registered = (types: readonly MeetingType[]): boolean => meetings.list.some(m => types.includes(m.type));
-  if (meetings.reviewOrTrainingThisMonth === 0 && (monthOver || !registered(['支援検討会', '研修会'])))
+  const registered = (types: readonly MeetingType[]): boolean => (meetings?.list ?? []).some(m => types.includes(m.type));
+  if (meetings && meetings.reviewOrTrainingThisMonth === 0 && (monthOver || !registered(['支援検討会', '研修会'])))
     risks.push('今月は支援検討会・研修会が開かれていません（目安は月1回程度、仕様書5.5(2)）');
-  if (!meetings.monthlyLiaisonHeld && (monthOver || !registered(['月次連絡会'])))
+  if (meetings && !meetings.monthlyLiaisonHeld && (monthOver || !registered(['月次連絡会'])))
     risks.push('今月の月次連絡会が記録されていません（仕様書13(2)）');
   if (risks.length > 0) items.push({ kind: 'target-at-risk', label: '目標・予算の見通し', detail: `${risks.join('。')}。` });
   return items;

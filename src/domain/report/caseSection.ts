@@ -5,9 +5,16 @@ import { isClosedStage } from '../rules/stages';
 import { supportedBy } from '../rules/supportStart';
 import type { PdHoursRow } from '../schema';
 import { inRange, sum } from './figures';
-import type { CaseLine, CaseSection, MeetingLine } from './model';
+import type { CaseFigures, CaseLine, CaseSection, MeetingLine } from './model';
+import { missingSource, toUnknown } from './unknown';
 
 export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meetings: readonly MeetingLine[]): CaseSection {
+  const figures = caseFigures(read, month, asOf, meetings);
+  const why = missingSource(read, 'cases', ['id', 'stage', 'startedOn']);
+  return why === null ? figures : toUnknown(figures, ['target'], why);
+}
+
+function caseFigures(read: ReadResult, month: YearMonth, asOf: Ymd, meetings: readonly MeetingLine[]): CaseFigures {
   const { cases, pdHours, experts, settings } = read.ledger;
   const from = firstDayOfMonth(month);
   const to = lastDayOfMonth(month);
@@ -46,5 +53,7 @@ export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meeti
       hours: sum(rows.map(r => r.hours)),
       rows: rows.map(r => r.rowNumber),
     })),
+    unknown: null,
+    caveats: [],
   };
 }

@@ -5,7 +5,8 @@ import type { ReadResult } from '../ledgerReader';
 import { countsAsUse, lacksPriorConsultation, monthsOverCap } from '../rules/experts';
 import type { ExpertUseRow } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, sum } from './figures';
-import type { ExpertSection, ExpertUseLine } from './model';
+import type { ExpertFigures, ExpertSection, ExpertUseLine } from './model';
+import { missingSource, partOf, toUnknown } from './unknown';
 
 export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
   rowNumber: x.rowNumber,
@@ -21,6 +22,15 @@ export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
 });
 
 export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ymd | null, to: Ymd): ExpertSection {
+  const figures = expertFigures(read, month, toDateFrom, to);
+  const why = missingSource(read, 'experts', ['date', 'status']);
+  return why === null ? figures : toUnknown(figures, ['monthlyCap', 'budgetUses'], why);
+}
+
+function expertFigures(read: ReadResult, month: YearMonth, toDateFrom: Ymd | null, to: Ymd): ExpertFigures {
+  const caveats: string[] = [];
+  const part = <V>(cols: string[], what: string, value: () => V, say = true): V | null =>
+    partOf(read, 'experts', cols, what, say ? caveats : [], value);
   const { settings, experts } = read.ledger;
   const from = firstDayOfMonth(month);
   const ordered = [...experts].sort(byDateThenRow);
@@ -45,21 +55,30 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
     budgetUses: settings.expertBudgetUses,
     cancelledThisMonth: monthRows.length - thisMonth.length,
     plannedAfterMonth: planned.length,
-    feesThisMonth: sum(thisMonth.map(x => x.fee ?? 0)),
-    travelThisMonth: sum(thisMonth.map(x => x.travelCost ?? 0)),
-    feesToDate: sum(toDate.map(x => x.fee ?? 0)),
-    travelToDate: sum(toDate.map(x => x.travelCost ?? 0)),
-    byField: fields
-      .map(field => ({
-        field,
-        thisMonth: thisMonth.filter(x => x.field === field).length,
-        toDate: toDate.filter(x => x.field === field).length,
-      }))
-      .filter(f => f.toDate > 0),
+    feesThisMonth: part(['fee'], '謝金', () => sum(thisMonth.map(x => x.fee ?? 0))),
+    travelThisMonth: part(['travelCost'], '旅費', () => sum(thisMonth.map(x => x.travelCost ?? 0))),
+    feesToDate: part(['fee'], '謝金', () => sum(toDate.map(x => x.fee ?? 0)), false),
+    travelToDate: part(['travelCost'], '旅費', () => sum(toDate.map(x => x.travelCost ?? 0)), false),
+    byField: part(['field'], '専門分野別の内訳', () =>
+      fields
+        .map(field => ({
+          field,
+          thisMonth: thisMonth.filter(x => x.field === field).length,
+          toDate: toDate.filter(x => x.field === field).length,
+        }))
+        .filter(f => f.toDate > 0)
+    ),
     byMonth,
     capBreaches: monthsOverCap(toDate, settings.expertMonthlyCap),
-    withoutPriorConsultation: toDate.filter(lacksPriorConsultation).map(expertLine),
-    upcomingWithoutPriorConsultation: planned.filter(lacksPriorConsultation).map(expertLine),
+    withoutPriorConsultation: part(['consultedOn'], '事前協議の有無', () => toDate.filter(lacksPriorConsultation).map(expertLine)),
+    upcomingWithoutPriorConsultation: part(
+      ['consultedOn'],
+      '事前協議の有無',
+      () => planned.filter(lacksPriorConsultation).map(expertLine),
+      false
+    ),
     list: monthRows.map(expertLine),
+    unknown: null,
+    caveats,
   };
 }

@@ -15,6 +15,7 @@ import type { ReadResult } from '../ledgerReader';
 import { TAB_NAME } from '../schema';
 import { hoursText, roughDateJa, round2 } from './figures';
 import { buildReportModel, type CaseLine, type ExpertUseLine, type MeetingLine, type ReportModel } from './model';
+import { isKnown, UNKNOWN_TEXT } from './unknown';
 
 export type CellAlign = 'left' | 'right';
 
@@ -102,9 +103,74 @@ export function chartBlocksAsOf(read: ReadResult, result: CheckResult, asOf: Ymd
 
 // ---- sections ------------------------------------------------------------------------------------
 
+/** A section whose source could not be read: its heading, and 不明 with the reason instead of any figure. */
+const unknownBlocks = (heading: string, reason: string): ReportBlock[] => [
+  { kind: 'heading', level: 1, text: heading },
+  { kind: 'paragraph', text: `${UNKNOWN_TEXT}: ${reason}。この章の数値は集計していません（0ではありません）。` },
+];
+
+/** What a known section could not compute (a breakdown whose column is missing). */
+const caveatBlocks = (caveats: readonly string[]): ReportBlock[] =>
+  caveats.length === 0 ? [] : [{ kind: 'paragraph', text: `${UNKNOWN_TEXT}: ${caveats.join('。')}。` }];
+
 function overview(model: ReportModel, year: number): ReportBlock[] {
-  const { overview: o, pd, experts, cases, meetings, actions } = model;
-  const liaisonLeft = Math.max(0, meetings.liaisonTarget - meetings.liaisonCouncilsToDate);
+  const { overview: o, pd, experts, cases, meetings } = model;
+  const unknownRow = (label: string, reason: string): string[] => [label, UNKNOWN_TEXT, UNKNOWN_TEXT, UNKNOWN_TEXT, reason];
+  const pdRows = isKnown(pd)
+    ? [
+        ['PD稼働時間', hours(pd.hoursThisMonth), hours(pd.hoursToDate), hours(pd.budgetHours), percent(pd.hoursToDate, pd.budgetHours)],
+        [
+          'PD稼働日数',
+          count(pd.daysThisMonth, '日'),
+          count(pd.daysToDate, '日'),
+          count(pd.budgetDays, '日'),
+          percent(pd.daysToDate, pd.budgetDays),
+        ],
+      ]
+    : [unknownRow('PD稼働時間', pd.unknown), unknownRow('PD稼働日数', pd.unknown)];
+  const expertRows = isKnown(experts)
+    ? [
+        [
+          '専門家活用',
+          `${experts.usesThisMonth}回（上限${experts.monthlyCap}回）`,
+          count(experts.usesToDate, '回'),
+          count(experts.budgetUses, '回'),
+          percent(experts.usesToDate, experts.budgetUses),
+        ],
+      ]
+    : [unknownRow('専門家活用', experts.unknown)];
+  const caseRows = isKnown(cases)
+    ? [
+        [
+          '伴走支援企業',
+          NONE,
+          count(cases.supported, '社'),
+          count(cases.target, '社'),
+          cases.supported >= cases.target ? '達成' : `残り${cases.target - cases.supported}社`,
+        ],
+      ]
+    : [unknownRow('伴走支援企業', cases.unknown)];
+  const meetingRows = isKnown(meetings)
+    ? [
+        [
+          '地域連携会議',
+          count(meetings.heldThisMonth.地域連携会議, '回'),
+          count(meetings.liaisonCouncilsToDate, '回'),
+          `${meetings.liaisonTarget}回以上`,
+          Math.max(0, meetings.liaisonTarget - meetings.liaisonCouncilsToDate) === 0
+            ? '達成'
+            : `残り${meetings.liaisonTarget - meetings.liaisonCouncilsToDate}回（予定${meetings.liaisonCouncilsScheduled.length}回）`,
+        ],
+        [
+          '議事録の期限超過',
+          NONE,
+          `${meetings.minutesOverdueAtMonthEnd}件（${dateInText(meetings.minutesOverdueAsOf, year)}時点）`,
+          '0件',
+          meetings.minutesOverdueAtMonthEnd === 0 ? 'なし' : '要対応',
+        ],
+      ]
+    : [unknownRow('地域連携会議', meetings.unknown), unknownRow('議事録の期限超過', meetings.unknown)];
+  const { actions } = model;
   return [
     { kind: 'heading', level: 1, text: '1. 概要' },
     {
@@ -124,44 +190,7 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
       kind: 'table',
       header: ['項目', '今月', '累計', '目標・予算', '進捗'],
       align: ['left', 'right', 'right', 'right', 'right'],
-      rows: [
-        ['PD稼働時間', hours(pd.hoursThisMonth), hours(pd.hoursToDate), hours(pd.budgetHours), percent(pd.hoursToDate, pd.budgetHours)],
-        [
-          'PD稼働日数',
-          count(pd.daysThisMonth, '日'),
-          count(pd.daysToDate, '日'),
-          count(pd.budgetDays, '日'),
-          percent(pd.daysToDate, pd.budgetDays),
-        ],
-        [
-          '専門家活用',
-          `${experts.usesThisMonth}回（上限${experts.monthlyCap}回）`,
-          count(experts.usesToDate, '回'),
-          count(experts.budgetUses, '回'),
-          percent(experts.usesToDate, experts.budgetUses),
-        ],
-        [
-          '伴走支援企業',
-          NONE,
-          count(cases.supported, '社'),
-          count(cases.target, '社'),
-          cases.supported >= cases.target ? '達成' : `残り${cases.target - cases.supported}社`,
-        ],
-        [
-          '地域連携会議',
-          count(model.meetings.heldThisMonth.地域連携会議, '回'),
-          count(meetings.liaisonCouncilsToDate, '回'),
-          `${meetings.liaisonTarget}回以上`,
-          liaisonLeft === 0 ? '達成' : `残り${liaisonLeft}回（予定${meetings.liaisonCouncilsScheduled.length}回）`,
-        ],
-        [
-          '議事録の期限超過',
-          NONE,
-          `${meetings.minutesOverdueAtMonthEnd}件（${dateInText(meetings.minutesOverdueAsOf, year)}時点）`,
-          '0件',
-          meetings.minutesOverdueAtMonthEnd === 0 ? 'なし' : '要対応',
-        ],
-      ],
+      rows: [...pdRows, ...expertRows, ...caseRows, ...meetingRows],
     },
     {
       kind: 'paragraph',
@@ -176,9 +205,11 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
 
 function pdBlocks(model: ReportModel): ReportBlock[] {
   const { pd } = model;
-  const modes = pd.byMode.filter(m => m.days > 0).map(m => `${m.mode}${m.days}日`);
+  if (!isKnown(pd)) return unknownBlocks('2. 事業PDの稼働', pd.unknown);
+  const modes = (pd.byMode ?? []).filter(m => m.days > 0).map(m => `${m.mode}${m.days}日`);
   return [
     { kind: 'heading', level: 1, text: '2. 事業PDの稼働' },
+    ...caveatBlocks(pd.caveats),
     {
       kind: 'paragraph',
       text: `今月は${pd.daysThisMonth}日・${hours(pd.hoursThisMonth)}稼働しました${modes.length > 0 ? `（${modes.join('、')}）` : ''}。累計は${pd.daysToDate}日・${hours(pd.hoursToDate)}（${hoursText(pd.standardHours)}時間換算で${pd.standardDaysToDate}日）で、予算${pd.budgetDays}日・${hours(pd.budgetHours)}に対し時間で${percent(pd.hoursToDate, pd.budgetHours)}です。`,
@@ -189,7 +220,7 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
       header: ['区分', '時間', '日数'],
       align: ['left', 'right', 'right'],
       rows: [
-        ...pd.byMode.map(m => [m.mode, hours(m.hours), count(m.days, '日')]),
+        ...(pd.byMode ?? []).map(m => [m.mode, hours(m.hours), count(m.days, '日')]),
         ['合計', hours(pd.hoursThisMonth), count(pd.daysThisMonth, '日')],
       ],
       totalRow: true,
@@ -201,7 +232,7 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
       header: ['活動内容', '時間', '割合'],
       align: ['left', 'right', 'right'],
       rows: [
-        ...pd.byActivity.map(a => [a.activity, hours(a.hours), percent(a.hours, pd.hoursThisMonth)]),
+        ...(pd.byActivity ?? []).map(a => [a.activity, hours(a.hours), percent(a.hours, pd.hoursThisMonth)]),
         ['合計', hours(pd.hoursThisMonth), pd.hoursThisMonth > 0 ? '100%' : NONE],
       ],
       totalRow: true,
@@ -226,12 +257,16 @@ function pdBlocks(model: ReportModel): ReportBlock[] {
     { kind: 'heading', level: 2, text: '旅費' },
     {
       kind: 'paragraph',
-      text: `今月の旅費は${yen(pd.travelThisMonth)}（現地での稼働${pd.byMode.find(m => m.mode === '現地')?.days ?? 0}日）、累計${yen(pd.travelToDate)}です。`,
+      text:
+        pd.travelThisMonth === null || pd.travelToDate === null
+          ? `旅費は${UNKNOWN_TEXT}です（${TAB_NAME.pdHours}に「旅費」の列がありません）。`
+          : `今月の旅費は${yen(pd.travelThisMonth)}${pd.byMode ? `（現地での稼働${pd.byMode.find(m => m.mode === '現地')?.days ?? 0}日）` : ''}、累計${yen(pd.travelToDate)}です。`,
     },
   ];
 }
 
 function forecastCell(model: ReportModel): string {
+  if (!isKnown(model.pd)) return UNKNOWN_TEXT;
   const { pace } = model.pd;
   const end = formatYmdJa(model.overview.programmeEnd);
   switch (pace.forecast) {
@@ -248,6 +283,7 @@ function forecastCell(model: ReportModel): string {
 
 function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { cases } = model;
+  if (!isKnown(cases)) return unknownBlocks('3. 伴走支援', cases.unknown);
   const activity = (c: CaseLine): string[] => [
     c.pdHoursThisMonth > 0 ? `${hours(c.pdHoursThisMonth)}（${c.pdDaysThisMonth}日）` : NONE,
     c.expertUsesThisMonth > 0 ? `${c.expertUsesThisMonth}回（${c.expertFieldsThisMonth.join('・')}）` : NONE,
@@ -286,6 +322,7 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
 
 function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { meetings } = model;
+  if (!isKnown(meetings)) return unknownBlocks('4. 会議', meetings.unknown);
   const heldTypes = Object.entries(meetings.heldThisMonth)
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${t}${n}件`);
@@ -359,12 +396,15 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
 
 function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { experts } = model;
+  if (!isKnown(experts)) return unknownBlocks('5. 専門家活用', experts.unknown);
   const left = Math.max(0, experts.budgetUses - experts.usesToDate);
+  const money = (n: number | null): string => (n === null ? UNKNOWN_TEXT : yen(n));
   return [
     { kind: 'heading', level: 1, text: '5. 専門家活用' },
+    ...caveatBlocks(experts.caveats),
     {
       kind: 'paragraph',
-      text: `今月は${experts.usesThisMonth}回（月上限${experts.monthlyCap}回、仕様書12(1)）${experts.cancelledThisMonth > 0 ? `、中止${experts.cancelledThisMonth}件` : ''}、累計${experts.usesToDate}回（予算${experts.budgetUses}回、残り${left}回）です。今月の謝金は${yen(experts.feesThisMonth)}、旅費は${yen(experts.travelThisMonth)}、累計の謝金は${yen(experts.feesToDate)}、旅費は${yen(experts.travelToDate)}です。${experts.plannedAfterMonth > 0 ? `来月以降の予定が${experts.plannedAfterMonth}件あります。` : ''}`,
+      text: `今月は${experts.usesThisMonth}回（月上限${experts.monthlyCap}回、仕様書12(1)）${experts.cancelledThisMonth > 0 ? `、中止${experts.cancelledThisMonth}件` : ''}、累計${experts.usesToDate}回（予算${experts.budgetUses}回、残り${left}回）です。今月の謝金は${money(experts.feesThisMonth)}、旅費は${money(experts.travelThisMonth)}、累計の謝金は${money(experts.feesToDate)}、旅費は${money(experts.travelToDate)}です。${experts.plannedAfterMonth > 0 ? `来月以降の予定が${experts.plannedAfterMonth}件あります。` : ''}`,
     },
     tableOr(
       '今月の専門家活用はありません。',
@@ -372,12 +412,14 @@ function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
       experts.list.map(x => [tableDate(x.date, year), orNone(x.expert), orNone(x.field), orNone(x.caseId), x.status])
     ),
     { kind: 'heading', level: 2, text: '専門分野別' },
-    tableOr(
-      'これまでの専門家活用はありません。',
-      ['専門分野', '今月', '累計'],
-      experts.byField.map(f => [f.field, count(f.thisMonth, '回'), count(f.toDate, '回')]),
-      ['left', 'right', 'right']
-    ),
+    experts.byField === null
+      ? { kind: 'paragraph', text: `専門分野別の内訳は${UNKNOWN_TEXT}です。` }
+      : tableOr(
+          'これまでの専門家活用はありません。',
+          ['専門分野', '今月', '累計'],
+          experts.byField.map(f => [f.field, count(f.thisMonth, '回'), count(f.toDate, '回')]),
+          ['left', 'right', 'right']
+        ),
     {
       kind: 'paragraph',
       text:
@@ -440,7 +482,20 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
           r.travelCost === null ? NONE : yen(r.travelCost),
           orNone(r.note),
         ]),
-        ...(appendix.pdRows.length > 0 ? [['合計', hoursText(pdTotal), '', '', '', '', yen(model.pd.travelThisMonth), '']] : []),
+        ...(appendix.pdRows.length > 0
+          ? [
+              [
+                '合計',
+                hoursText(pdTotal),
+                '',
+                '',
+                '',
+                '',
+                model.pd.travelThisMonth === null ? UNKNOWN_TEXT : yen(model.pd.travelThisMonth),
+                '',
+              ],
+            ]
+          : []),
       ],
       ['left', 'right', 'left', 'left', 'left', 'left', 'right', 'left'],
       true

@@ -6,11 +6,18 @@ import type { ReadResult } from '../ledgerReader';
 import { MINUTES_STATUS_LABEL, minutesDue, minutesStatus } from '../rules/minutes';
 import type { MeetingRow, MeetingType } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, programmeFiscalYear } from './figures';
-import type { CadenceMonth, MeetingLine, MeetingSection, MinutesMonth } from './model';
+import type { CadenceMonth, MeetingFigures, MeetingLine, MeetingSection, MinutesMonth } from './model';
+import { missingSource, toUnknown } from './unknown';
 
 export const julyOfProgramme = (start: Ymd | null, end: Ymd): YearMonth => `${programmeFiscalYear(start, end)}-07`;
 
 export function meetingSection(read: ReadResult, result: CheckResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null): MeetingSection {
+  const figures = meetingFigures(read, result, month, asOf, toDateFrom);
+  const why = missingSource(read, 'meetings', ['id', 'type', 'date', 'minutesSharedOn']);
+  return why === null ? figures : toUnknown(figures, ['liaisonTarget'], why);
+}
+
+function meetingFigures(read: ReadResult, result: CheckResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null): MeetingFigures {
   const { settings } = read.ledger;
   const calendar = calendarOf(read);
   const from = firstDayOfMonth(month);
@@ -97,6 +104,8 @@ export function meetingSection(read: ReadResult, result: CheckResult, month: Yea
       .filter(m => m.status === 'due-soon' && m.minutesDue !== null)
       .map(m => ({ id: m.id, type: m.type, minutesDue: m.minutesDue as Ymd })),
     minutesByMonth,
+    unknown: null,
+    caveats: [],
   };
 }
 

@@ -22,6 +22,7 @@ import { expertLine, expertSection } from './expertSection';
 import { byDateThenRow, inRange } from './figures';
 import { meetingSection } from './meetingSection';
 import { pdSection } from './pdSection';
+import type { Known, Section } from './unknown';
 
 export type PdMode = (typeof contract.choices)['区分'][number];
 export type PdActivity = (typeof contract.choices)['活動内容'][number];
@@ -71,7 +72,8 @@ export interface PdMonth {
   readonly hoursToDate: number;
 }
 
-export interface PdSection {
+/** The PD's figures; `byMode`, `byActivity` and the travel figures are null (with a caveat) when their column is missing. */
+export interface PdFigures extends Known {
   readonly hoursThisMonth: number;
   readonly daysThisMonth: number;
   readonly hoursToDate: number;
@@ -81,14 +83,17 @@ export interface PdSection {
   readonly standardHours: number;
   /** hoursToDate in PD標準時間 days ("7-hour days"). */
   readonly standardDaysToDate: number;
-  readonly byMode: readonly { readonly mode: PdMode; readonly hours: number; readonly days: number }[];
-  readonly byActivity: readonly { readonly activity: PdActivity; readonly hours: number }[];
-  readonly travelThisMonth: number;
-  readonly travelToDate: number;
+  readonly byMode: readonly { readonly mode: PdMode; readonly hours: number; readonly days: number }[] | null;
+  readonly byActivity: readonly { readonly activity: PdActivity; readonly hours: number }[] | null;
+  readonly travelThisMonth: number | null;
+  readonly travelToDate: number | null;
   readonly pace: PdPace;
   /** From 事業開始日's month (or the first row's) to the report month, which is the last entry. */
   readonly byMonth: readonly PdMonth[];
 }
+
+/** Unknown (every figure null, `unknown` the reason) without PD稼働記録 or its 日付/時間. */
+export type PdSection = Section<PdFigures, 'budgetHours' | 'budgetDays' | 'standardHours'>;
 
 export interface CaseLine {
   readonly id: string;
@@ -110,13 +115,16 @@ export interface CaseLine {
   readonly nextDueOverdue: boolean;
 }
 
-export interface CaseSection {
+export interface CaseFigures extends Known {
   readonly supported: number;
   readonly target: number;
   readonly list: readonly CaseLine[];
   /** This month's PD hours naming a 案件ID that 案件台帳 does not have: kept out of the per-case figures. */
   readonly unknownCaseHours: readonly { readonly caseId: string; readonly hours: number; readonly rows: readonly number[] }[];
 }
+
+/** Unknown without 案件台帳 or its 案件ID/段階/支援開始日 (a month's count needs to know when each case started). */
+export type CaseSection = Section<CaseFigures, 'target'>;
 
 export interface MeetingLine {
   readonly id: string;
@@ -142,7 +150,7 @@ export interface CadenceMonth {
   readonly monthlyLiaisons: number;
 }
 
-export interface MeetingSection {
+export interface MeetingFigures extends Known {
   readonly heldThisMonth: Readonly<Record<MeetingType, number>>;
   readonly heldThisMonthTotal: number;
   /** Every meeting dated in the month, held or still ahead. */
@@ -188,6 +196,9 @@ export interface MinutesMonth {
   readonly open: number;
 }
 
+/** Unknown without 会議登録簿 or its 会議ID/種別/開催日/議事録共有日 (without it every minute would read as missing). */
+export type MeetingSection = Section<MeetingFigures, 'liaisonTarget'>;
+
 export interface ExpertUseLine {
   readonly rowNumber: number;
   readonly date: Ymd;
@@ -201,7 +212,8 @@ export interface ExpertUseLine {
   readonly travelCost: number | null;
 }
 
-export interface ExpertSection {
+/** Fees, travel, fields and prior consultation are null (with a caveat) when their column is missing. */
+export interface ExpertFigures extends Known {
   readonly usesThisMonth: number;
   readonly monthlyCap: number;
   readonly usesToDate: number;
@@ -209,22 +221,25 @@ export interface ExpertSection {
   readonly cancelledThisMonth: number;
   /** 予定 uses after the month, up to 事業終了日 (for the budget outlook). */
   readonly plannedAfterMonth: number;
-  readonly feesThisMonth: number;
-  readonly travelThisMonth: number;
-  readonly feesToDate: number;
-  readonly travelToDate: number;
-  readonly byField: readonly { readonly field: ExpertField; readonly thisMonth: number; readonly toDate: number }[];
+  readonly feesThisMonth: number | null;
+  readonly travelThisMonth: number | null;
+  readonly feesToDate: number | null;
+  readonly travelToDate: number | null;
+  readonly byField: readonly { readonly field: ExpertField; readonly thisMonth: number; readonly toDate: number }[] | null;
   /** Counted uses month by month, from 事業開始日's month (or the first use's) to the report month, the last entry. */
   readonly byMonth: readonly { readonly month: YearMonth; readonly uses: number }[];
   /** Months (to date) with more uses than 専門家月上限. */
   readonly capBreaches: readonly { readonly month: YearMonth; readonly uses: number }[];
   /** Counted uses up to the month's end without 事前協議日 on or before 実施日 (§5.3(2)). */
-  readonly withoutPriorConsultation: readonly ExpertUseLine[];
+  readonly withoutPriorConsultation: readonly ExpertUseLine[] | null;
   /** Planned uses after the month still without 事前協議日. */
-  readonly upcomingWithoutPriorConsultation: readonly ExpertUseLine[];
+  readonly upcomingWithoutPriorConsultation: readonly ExpertUseLine[] | null;
   /** The month's rows, 中止 included. */
   readonly list: readonly ExpertUseLine[];
 }
+
+/** Unknown without 専門家活用記録 or its 実施日/状態. */
+export type ExpertSection = Section<ExpertFigures, 'monthlyCap' | 'budgetUses'>;
 
 export type ActionKind =
   | 'minutes-overdue'
@@ -234,7 +249,8 @@ export type ActionKind =
   | 'prior-consultation'
   | 'next-action-overdue'
   | 'validation-errors'
-  | 'target-at-risk';
+  | 'target-at-risk'
+  | 'figures-unknown';
 
 export interface ActionItem {
   readonly kind: ActionKind;
@@ -297,7 +313,7 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
     },
     pd: pdSection(read, month, asOf, toDateFrom, to),
     experts: expertSection(read, month, toDateFrom, to),
-    cases: caseSection(read, month, asOf, meetings.list),
+    cases: caseSection(read, month, asOf, meetings.list ?? []),
     meetings,
     findings: {
       errors: errors.length,
@@ -310,7 +326,7 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
         .filter(x => inRange(x.date, from, to))
         .sort(byDateThenRow)
         .map(expertLine),
-      meetingRows: meetings.list,
+      meetingRows: meetings.list ?? [],
     },
   };
   return { ...partial, actions: actionItems(partial, asOf), charts: reportCharts(partial, chartSources(read)) };

@@ -4,7 +4,8 @@ import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMo
 import type { ReadResult } from '../ledgerReader';
 import { type PdHoursRow, TAB_NAME } from '../schema';
 import { byDateThenRow, firstFigureMonth, hoursText, inRange, monthsFrom, roughDateJa, round1, round2, sum } from './figures';
-import type { PdMonth, PdPace, PdSection } from './model';
+import type { PdFigures, PdMonth, PdPace, PdSection } from './model';
+import { missingSource, partOf, toUnknown } from './unknown';
 
 /** One month's hours: all of the month's rows, and those inside the "to date" period (from 事業開始日). */
 interface MonthHours {
@@ -49,6 +50,13 @@ function pdMonths(byMonth: ReadonlyMap<YearMonth, MonthHours>, toDateFrom: Ymd |
 }
 
 export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null, to: Ymd): PdSection {
+  const figures = pdFigures(read, month, asOf, toDateFrom, to);
+  const why = missingSource(read, 'pdHours', ['date', 'hours']);
+  return why === null ? figures : toUnknown(figures, ['budgetHours', 'budgetDays', 'standardHours'], why);
+}
+
+function pdFigures(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null, to: Ymd): PdFigures {
+  const caveats: string[] = [];
   const { settings } = read.ledger;
   const from = firstDayOfMonth(month);
   const thisMonth = read.ledger.pdHours.filter(r => inRange(r.date, from, to));
@@ -69,18 +77,24 @@ export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateF
     budgetDays: settings.pdBudgetDays,
     standardHours,
     standardDaysToDate: standardHours > 0 ? round1(hoursToDate / standardHours) : 0,
-    byMode: contract.choices.区分.map(mode => {
-      const rows = thisMonth.filter(r => r.mode === mode);
-      return { mode, hours: sum(rows.map(r => r.hours)), days: distinctDays(rows) };
-    }),
-    byActivity: contract.choices.活動内容.map(activity => ({
-      activity,
-      hours: sum(thisMonth.filter(r => r.activity === activity).map(r => r.hours)),
-    })),
-    travelThisMonth: sum(thisMonth.map(r => r.travelCost ?? 0)),
-    travelToDate: sum(toDate.map(r => r.travelCost ?? 0)),
+    byMode: partOf(read, 'pdHours', ['mode'], '区分別の内訳', caveats, () =>
+      contract.choices.区分.map(mode => {
+        const rows = thisMonth.filter(r => r.mode === mode);
+        return { mode, hours: sum(rows.map(r => r.hours)), days: distinctDays(rows) };
+      })
+    ),
+    byActivity: partOf(read, 'pdHours', ['activity'], '活動内容別の内訳', caveats, () =>
+      contract.choices.活動内容.map(activity => ({
+        activity,
+        hours: sum(thisMonth.filter(r => r.activity === activity).map(r => r.hours)),
+      }))
+    ),
+    travelThisMonth: partOf(read, 'pdHours', ['travelCost'], '旅費', caveats, () => sum(thisMonth.map(r => r.travelCost ?? 0))),
+    travelToDate: partOf(read, 'pdHours', ['travelCost'], '旅費', [], () => sum(toDate.map(r => r.travelCost ?? 0))),
     pace: pdPace(read, toDate, minYmd(to, asOf), hoursToDate, budgetHours, standardHours),
     byMonth,
+    unknown: null,
+    caveats,
   };
 }
 

@@ -194,7 +194,8 @@ export const ALREADY_SENT_REASON = '本日すでに同じ内容を送信済み�
 
 /**
  * DESIGN.md "remind --json": {"sent":[{"to","items":[{"kind","ref","due"}]}],"skipped":[{"to","reason"}]}.
- * skipped lists both who may not receive and who was already sent the same items today (--state).
+ * skipped lists both who may not receive and who was already sent the same items today (--state); unknown
+ * lists the kinds that could not be decided because a tab or column is missing: [{"kind","reason"}].
  */
 export function remindJson(outcome: RemindOutcome): string {
   return JSON.stringify({
@@ -203,6 +204,8 @@ export function remindJson(outcome: RemindOutcome): string {
       ...outcome.skipped.map(({ to, reason }) => ({ to, reason })),
       ...outcome.alreadySent.map(({ digest }) => ({ to: digest.to, reason: ALREADY_SENT_REASON })),
     ],
+    // Kinds that could not be decided (a tab or column missing): nothing of them was sent, and this says why.
+    unknown: outcome.plan.unknown.map(({ kind, reason }) => ({ kind, reason })),
   });
 }
 
@@ -227,6 +230,7 @@ function report(outcome: RemindOutcome, outbox: string, say: (line: string) => v
       `本日すでに送った内容と同じため、${outcome.alreadySent.length} 通は書き出しませんでした: ${outcome.alreadySent.map(a => a.digest.to).join(', ')}`
     );
   for (const s of outcome.skipped) say(`  送信しません: ${s.to} — ${s.reason}（対象: ${s.items.map(i => i.ref).join(', ')}）`);
+  for (const u of plan.unknown) say(`  判定できません: ${KIND_SHORT[u.kind]} — ${u.reason}。このリマインダーは送っていません。`);
   if (plan.digests.length === 0 && outcome.skipped.length === 0) say('本日対応が必要な項目はありません。');
 }
 

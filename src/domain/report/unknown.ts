@@ -1,0 +1,65 @@
+/**
+ * A figure whose source could not be read is not a fact: when a section's tab or one of the columns its
+ * figures are computed from is missing, the section is unknown. Every figure of it is null and `unknown` says
+ * why (in Japanese, naming the tab and column), so the report, `report --json` and anything drawn from the
+ * model (a dashboard, charts) show 不明 with the reason instead of a zero. The settings a section compares
+ * with (budgets, caps, targets) are still known and kept.
+ */
+import { hasColumns, type ReadResult } from '../ledgerReader';
+import { columnOf, tabOf } from '../schema';
+
+/** What a known section carries besides its figures. */
+export interface Known {
+  readonly unknown: null;
+  /** Parts of a known section that could not be computed (a breakdown whose column is missing), in Japanese. */
+  readonly caveats: readonly string[];
+}
+
+/** The same section when its source is missing: every figure null, the kept settings, and why. */
+export type UnknownOf<T extends Known, Kept extends keyof T> = { readonly [K in Exclude<keyof T, Kept | keyof Known>]: null } & Pick<
+  T,
+  Kept
+> & { readonly unknown: string; readonly caveats: readonly string[] };
+
+/** A section as the model holds it: known, or unknown with its reason. */
+export type Section<T extends Known, Kept extends keyof T> = T | UnknownOf<T, Kept>;
+
+/** Why the figures of a tab cannot be computed (the tab or a column missing), or null when they can. */
+export function missingSource(read: ReadResult, tabKey: string, columnKeys: readonly string[]): string | null {
+  const tab = tabOf(read.contract, tabKey);
+  const layout = read.layouts[tabKey];
+  if (!layout?.present) return `タブ「${tab.name}」がないため不明です`;
+  const missing = columnKeys.filter(k => !hasColumns(read, tabKey, [k])).map(k => `「${columnOf(tab, k).header}」`);
+  return missing.length === 0 ? null : `${tab.name}の列${missing.join('・')}がないため不明です`;
+}
+
+/** The unknown form of a computed section: its kept settings, every other figure null, and the reason. */
+export function toUnknown<T extends Known, Kept extends keyof T>(section: T, kept: readonly Kept[], reason: string): UnknownOf<T, Kept> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(section)) out[k] = (kept as readonly string[]).includes(k) ? section[k as keyof T] : null;
+  return { ...out, unknown: reason, caveats: [] } as unknown as UnknownOf<T, Kept>;
+}
+
+/**
+ * A part of a known section computed from an optional column: its value, or null with a caveat when the
+ * column is missing.
+ */
+export function partOf<V>(
+  read: ReadResult,
+  tabKey: string,
+  columnKeys: readonly string[],
+  what: string,
+  caveats: string[],
+  value: () => V
+): V | null {
+  const why = missingSource(read, tabKey, columnKeys);
+  if (why === null) return value();
+  caveats.push(`${what}は、${why}`);
+  return null;
+}
+
+/** Is the section known? (narrows the union for the writers) */
+export const isKnown = <T extends Known, Kept extends keyof T>(s: Section<T, Kept>): s is T => s.unknown === null;
+
+/** 不明 as a table cell or in a sentence. */
+export const UNKNOWN_TEXT = '不明';
