@@ -23,6 +23,17 @@ export class BusinessCalendar {
    * most specific wins: 祝日（…） first, then 年末年始, then 土曜日/日曜日, then 追加休日.
    */
   whyNotBusinessDay(date: Ymd): string | null {
+    // Deadlines and ranges ask about the same few hundred days again and again.
+    const known = this.memo.get(date);
+    if (known !== undefined) return known;
+    const why = this.reasonNotBusinessDay(date);
+    this.memo.set(date, why);
+    return why;
+  }
+
+  private readonly memo = new Map<Ymd, string | null>();
+
+  private reasonNotBusinessDay(date: Ymd): string | null {
     const holiday = nationalHolidayName(date);
     if (holiday !== null) return `祝日（${holiday}）`;
     if (isYearEnd(date)) return '年末年始';

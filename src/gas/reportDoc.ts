@@ -16,6 +16,7 @@ import { isValidMonth, monthOf, previousMonth, type YearMonth } from '../domain/
 import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
 import { isDateValue } from '../domain/rawTable';
+import { monthOutOfReach } from '../domain/reach';
 import { type ReportBlock, reportBlocks } from '../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../domain/report/model';
 import { effectiveUser, RunLog } from './runLog';
@@ -245,6 +246,14 @@ export function generateMonthlyReportCommand(at?: unknown): ReportRun {
   }
   const month = askMonth(previousMonth(monthOf(today)));
   if (month === null) return { outcome: 'cancelled', month: null, url: null, message: '' };
+  // A month years away from the programme is a typo (9999-11), refused before anything is computed.
+  const far = monthOutOfReach(month, read.ledger.settings, '報告する月');
+  if (far !== null) {
+    log.add({ kind: REPORT_LOG.kind, result: REPORT_LOG.refused, detail: far });
+    log.flush(ss, now);
+    tell(REPORT_TITLE, far);
+    return { outcome: 'refused', month: null, url: null, message: far };
+  }
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

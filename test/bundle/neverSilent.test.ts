@@ -14,7 +14,7 @@ function open(sheets = sampleSheets()) {
   return { fake, app };
 }
 
-const columnOf = (fake: ReturnType<typeof open>['fake'], tab: string, header: string): number =>
+const columnOf = (fake: ReturnType<typeof loadBundle>['fake'], tab: string, header: string): number =>
   (fake.sheetValues(tab)?.[0] ?? []).map(norm).indexOf(header) + 1;
 const noteAt = (fake: ReturnType<typeof open>['fake'], tab: string, row: number, header: string): string =>
   fake.sheet(tab)?._cell(row, columnOf(fake, tab, header)).note ?? '';
@@ -73,4 +73,27 @@ test('a new item the same day is mailed on its own; what was mailed in the morni
   const second = toKasai()[1]?.body ?? '';
   expect(second).toContain('C-004');
   expect(second).not.toContain('C-002');
+});
+
+test('generateMonthlyReport refuses a month years away from the programme (9999-11) with a message, and makes no Doc', () => {
+  const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: 'nao.mikami@example.co.jp' });
+  setClock(app, `${SAMPLE_AS_OF}T10:00:00+09:00`);
+  fake.ui.queuePrompt('9999-11');
+  app.generateMonthlyReport();
+  expect(fake.documents).toEqual([]);
+  expect(fake.ui.alerts.filter(a => a.kind === 'alert').map(a => a.prompt)).toEqual([expect.stringMatching(/事業期間/)]);
+});
+
+test('generateMonthlyReport with 時間 renamed writes 不明 with the reason in the Doc, not 0時間', () => {
+  const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: 'nao.mikami@example.co.jp' });
+  setClock(app, `${SAMPLE_AS_OF}T10:00:00+09:00`);
+  fake
+    .sheet('PD稼働記録')
+    ?.getRange(1, columnOf(fake, 'PD稼働記録', '時間'))
+    .setValue('稼働時間');
+  fake.ui.queuePrompt('2024-11');
+  app.generateMonthlyReport();
+  const text = JSON.stringify(fake.documents.find(d => !d.trashed)?.content ?? []);
+  expect(text).toContain('PD稼働記録の列「時間」がないため不明です');
+  expect(text).not.toContain('今月は0日・0時間稼働しました');
 });
