@@ -43,7 +43,7 @@ test('reading merged areas costs one call per tab and one per area, never one pe
 test('a case with a blank 企業名 still gets its next-due reminder (the row counts for its good cells)', () => {
   const { fake, app } = open();
   const sheet = fake.sheet('案件台帳');
-  sheet?.getRange(2, columnOf(fake, '案件台帳', '企業名')).setValue('');
+  sheet?.getRange(2, columnOf(fake, '案件台帳', '企業名')).setValues([['']]);
   fake.simulateTimeTrigger(app.sendReminders as never);
   expect(fake.sentMail.map(m => m.body).join('\n')).toContain('C-001');
 });
@@ -53,7 +53,7 @@ test('a 議事録共有日 before 開催日 is marked on the cell', () => {
   fake
     .sheet('会議登録簿')
     ?.getRange(11, columnOf(fake, '会議登録簿', '議事録共有日'))
-    .setValue('2024-10-01');
+    .setValues([['2024-10-01']]);
   app.checkAllEntries();
   expect(noteAt(fake, '会議登録簿', 11, '議事録共有日')).toMatch(/開催日/);
 });
@@ -67,7 +67,7 @@ test('a new item the same day is mailed on its own; what was mailed in the morni
   fake
     .sheet('案件台帳')
     ?.getRange(5, columnOf(fake, '案件台帳', '次回期日'))
-    .setValue('2024-12-03');
+    .setValues([['2024-12-03']]);
   fake.simulateTimeTrigger(app.sendReminders as never);
   expect(fake.sentMail.length).toBe(morning + 1);
   const second = toKasai()[1]?.body ?? '';
@@ -90,7 +90,7 @@ test('generateMonthlyReport with 時間 renamed writes 不明 with the reason in
   fake
     .sheet('PD稼働記録')
     ?.getRange(1, columnOf(fake, 'PD稼働記録', '時間'))
-    .setValue('稼働時間');
+    .setValues([['稼働時間']]);
   fake.ui.queuePrompt('2024-11');
   app.generateMonthlyReport();
   const text = JSON.stringify(fake.documents.find(d => !d.trashed)?.content ?? []);
