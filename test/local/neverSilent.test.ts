@@ -72,6 +72,16 @@ function remindJson(path: string, today = AS_OF): { sent: { to: string; items: {
 const at = (findings: readonly FindingJson[], sheet: string, row: number | null, column: string | null) =>
   findings.filter(f => f.sheet === sheet && f.row === row && f.column === column);
 
+/** The file without one of its tabs, as when a person deletes or renames it. */
+const withoutTab = (path: string, tab: string): string => {
+  const X = require('xlsx') as typeof XLSX;
+  const wb = X.readFile(path);
+  delete wb.Sheets[tab];
+  wb.SheetNames = wb.SheetNames.filter(n => n !== tab);
+  X.writeFile(wb, path);
+  return path;
+};
+
 let clean: string;
 beforeAll(() => {
   clean = bookWith();
@@ -352,14 +362,6 @@ describe('a figure whose tab or column is missing is 不明 with the reason, eve
       const c = headers.indexOf(from);
       ws[`${String.fromCharCode(65 + c)}1`] = { t: 's', v: to };
     };
-  const withoutTab = (path: string, tab: string): string => {
-    const X = require('xlsx') as typeof XLSX;
-    const wb = X.readFile(path);
-    delete wb.Sheets[tab];
-    wb.SheetNames = wb.SheetNames.filter(n => n !== tab);
-    X.writeFile(wb, path);
-    return path;
-  };
 
   test('時間 renamed: report --json gives the PD figures as null with the reason, the report says 不明, not 0時間', () => {
     const path = bookWith(undefined, renameHeader('PD稼働記録', '時間', '稼働時間'));
@@ -398,5 +400,27 @@ describe('a figure whose tab or column is missing is 不明 with the reason, eve
     expect(json.unknown.map((u: { kind: string }) => u.kind)).toEqual(['minutes-overdue', 'minutes-due-soon']);
     expect(run.stderr).toMatch(/判定できません/);
     expect(reportJson(path, '2024-11').meetings.minutesOverdueAtMonthEnd).toBeNull();
+  });
+});
+
+describe('a setting dated after today is not taken as done', () => {
+  test('ISMAP承認日 after today is recorded-in-future at its 設定 row (§21)', () => {
+    let row = 0;
+    const path = bookWith(rows => {
+      const s = settingRow(rows, 'ISMAP承認日');
+      s.row.値 = '2025-01-10';
+      row = s.sheetRow;
+    });
+    expect(at(checkJson(path).findings, '設定', row, '値').map(f => f.code)).toEqual(['recorded-in-future']);
+  });
+});
+
+describe('without 情報取扱者名簿 nobody is mailed, and remind says why', () => {
+  test('every reminder is skipped with the reason that the list is missing, not "not on the list"', () => {
+    const path = withoutTab(bookWith(), '情報取扱者名簿');
+    const json = JSON.parse(runCli(['remind', path, '--outbox', tempDir(), '--today', AS_OF, '--json']).stdout);
+    expect(json.sent).toEqual([]);
+    expect(json.skipped.length).toBeGreaterThan(0);
+    for (const s of json.skipped) expect(s.reason).toMatch(/タブ「情報取扱者名簿」がない/);
   });
 });

@@ -126,7 +126,9 @@ export function planReminders(
     ...timesheetItems(read, today, calendar),
     ...monthlyReportItems(read, today, calendar, options.reportsDone ?? new Set()),
   ].filter(decidable);
-  return { today, notBusinessDay: null, ...addressed(planned, new HandlerList(read.ledger.handlers)), unknown };
+  // Without 情報取扱者名簿 (or its 氏名/メール/有効) nobody can be confirmed as a handler: every item is skipped, saying why.
+  const listMissing = missingSource(read, 'handlers', ['name', 'email', 'active']);
+  return { today, notBusinessDay: null, ...addressed(planned, new HandlerList(read.ledger.handlers), listMissing), unknown };
 }
 
 function minutesItems(read: ReadResult, result: CheckResult): Planned[] {
@@ -211,7 +213,11 @@ function monthlyReportItems(read: ReadResult, today: Ymd, calendar: BusinessCale
 const personOrLeader = (person: string | null): Addressee => (person === null ? { role: LEADER } : { person });
 
 /** Resolves every addressee through the handlers list and merges items into one digest per address. */
-function addressed(planned: readonly Planned[], handlers: HandlerList): { digests: Digest[]; skipped: Skipped[] } {
+function addressed(
+  planned: readonly Planned[],
+  handlers: HandlerList,
+  listMissing: string | null = null
+): { digests: Digest[]; skipped: Skipped[] } {
   const digests = new Map<string, { to: string; name: string; items: ReminderItem[] }>();
   const skipped = new Map<string, { to: string; reason: string; items: ReminderItem[] }>();
   const add = (items: ReminderItem[], item: ReminderItem): void => {
@@ -229,6 +235,14 @@ function addressed(planned: readonly Planned[], handlers: HandlerList): { digest
     add(s.items, item);
   };
   for (const { to, item } of planned) {
+    if (listMissing !== null) {
+      refuse(
+        'person' in to ? to.person : to.role,
+        `宛先を確かめられないため送りません（${listMissing.replace(/ため不明です$/, 'ため')}）`,
+        item
+      );
+      continue;
+    }
     if ('person' in to) {
       const r = handlers.resolve(to.person);
       if (r) deliver(r, item);

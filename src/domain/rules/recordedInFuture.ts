@@ -1,6 +1,6 @@
 /**
  * recorded-in-future: a date that records something as done (議事録共有日, 事前検証日, a 実施済 expert use, a PD
- * day, the 支援開始日 of a case already supported) cannot be after today: it is a typo, and it would make a
+ * day, the 支援開始日 of a case already supported, 設定 ISMAP承認日) cannot be after today: it is a typo, and it would make a
  * status or a figure say what has not happened.
  */
 import type { Finding } from '../findings';
@@ -11,7 +11,7 @@ import { isSupportedStage } from './stages';
 export const recordedInFuture: Rule = {
   name: '今日より後の実績日',
   needs: {},
-  run({ read, contract, ledger, today }) {
+  run({ read, contract, ledger, settings, today }) {
     const findings: Finding[] = [];
     const flag = (tab: string, column: string, row: number, date: string, what: string, severity: Finding['severity'] = 'error'): void => {
       findings.push({
@@ -39,6 +39,11 @@ export const recordedInFuture: Rule = {
     if (has('experts', ['date', 'status']))
       for (const x of ledger.experts)
         if (x.status === '実施済' && x.date > today) flag('experts', 'date', x.rowNumber, x.date, '「実施済」の実施日');
+    // An approval dated after today has not been given yet (§21): the approval gate must not lean on it.
+    const approvedOn = settings.ismapApprovedOn;
+    const approvalRow = settings.rowOf.ismapApprovedOn;
+    if (approvedOn !== null && approvedOn > today && approvalRow !== undefined)
+      flag('settings', 'value', approvalRow, approvedOn, 'ISMAP承認日（クラウド利用の承認日）');
     if (has('pdHours', ['date']))
       for (const h of ledger.pdHours) if (h.date > today) flag('pdHours', 'date', h.rowNumber, h.date, 'PDの稼働日', 'warning');
     return findings;
