@@ -225,6 +225,23 @@ export function readRows(
   const inputs = tab.columns.filter(c => !isComputed(c));
   const computedAt = new Set(tab.columns.filter(isComputed).map(c => layout.columnIndex[c.key]));
   const mergedAt = mergedCells(table);
+  // Every covered cell of an input column is reported, in a row read or not: a merge can hide a whole row's entry.
+  const inputAt = new Map(
+    inputs.flatMap(c => (layout.columnIndex[c.key] === undefined ? [] : [[(layout.columnIndex[c.key] as number) + 1, c]]))
+  );
+  for (const [at, area] of mergedAt) {
+    const [row, column] = at.split(':').map(Number) as [number, number];
+    const c = inputAt.get(column);
+    if (c)
+      findings.push({
+        sheet: tab.name,
+        row,
+        column: c.header,
+        severity: 'error',
+        code: 'merged-cells',
+        message: `このセルは${areaText(area)}の結合セルの一部で、値は先頭の${area.top}行目にしかありません（空として読むと数字が変わるため、読みません）。結合を解除し、各行に値を入力してください。`,
+      });
+  }
   for (const raw of table.rows) {
     // What the system wrote into 期限/状態 is not an entry: a row with nothing else is blank.
     if (raw.cells.every((cell, i) => computedAt.has(i) || isBlank(cell))) continue;
@@ -236,17 +253,9 @@ export function readRows(
       const cell: Cell = at === undefined ? null : (raw.cells[at] ?? null);
       const merged = at === undefined ? undefined : mergedAt.get(`${raw.rowNumber}:${at + 1}`);
       if (merged) {
-        // Only the area's top-left cell holds a value: this cell is not blank, it is unknown.
+        // Only the area's top-left cell holds a value: this cell is not blank, it is unknown (reported above).
         values[c.key] = null;
         if (isEssential(c)) complete = false;
-        findings.push({
-          sheet: tab.name,
-          row: raw.rowNumber,
-          column: c.header,
-          severity: 'error',
-          code: 'merged-cells',
-          message: `このセルは${areaText(merged)}の結合セルの一部で、値は先頭の${merged.top}行目にしかありません（空として読むと数字が変わるため、読みません）。結合を解除し、各行に値を入力してください。`,
-        });
         continue;
       }
       if (isBlank(cell)) {

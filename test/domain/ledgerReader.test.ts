@@ -250,3 +250,23 @@ describe('cells as people type them (DESIGN "The workbook contract": understood 
     expect(read.findings[0]?.message).toContain('#REF!');
   });
 });
+
+describe('merged cells (a merged area keeps its value in its top-left cell only)', () => {
+  test('each covered data cell is merged-cells, read as unknown; a row whose essential cell is covered is left out', () => {
+    const headers = headersOf('PD稼働記録');
+    const hoursAt = headers.indexOf('時間') + 1;
+    const table = rawTable('PD稼働記録', [pdRow('2024-10-01', 3), { ...pdRow('2024-10-02', 2), 時間: '' }]);
+    const read = readWith({ ...table, merges: [{ top: 2, left: hoursAt, bottom: 3, right: hoursAt }] });
+    expect(findingsOf(read, 'merged-cells')).toEqual([{ sheet: 'PD稼働記録', row: 3, column: '時間', severity: 'error' }]);
+    expect(findingsOf(read, 'required')).toEqual([]);
+    expect(read.ledger.pdHours.map(r => r.date)).toEqual(['2024-10-01']);
+  });
+
+  test('a covered cell in a row that reads blank is still reported: the merge may have hidden its only entry', () => {
+    const headers = headersOf('案件台帳');
+    const idAt = headers.indexOf('案件ID') + 1;
+    const table = rawTable('案件台帳', [caseRow('C-001')]);
+    const read = readWith({ ...table, merges: [{ top: 2, left: idAt, bottom: 3, right: idAt }] });
+    expect(findingsOf(read, 'merged-cells')).toEqual([{ sheet: '案件台帳', row: 3, column: '案件ID', severity: 'error' }]);
+  });
+});
