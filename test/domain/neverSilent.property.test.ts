@@ -26,7 +26,7 @@ import {
 } from '../support/mutations';
 
 const SEED = Number(process.env.CHIZAI_SEED ?? 20241202);
-const CASES = Number(process.env.CHIZAI_CASES ?? 3000);
+const CASES = Number(process.env.CHIZAI_CASES ?? 2500);
 
 function run(world: World): { observation: Observation; findings: ReturnType<typeof check>['findings'] } {
   const read = readLedger(tablesOf(world));

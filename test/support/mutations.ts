@@ -223,13 +223,20 @@ const OPS: Readonly<Record<string, Op>> = {
       changed,
     };
   },
-  /** A date or number typed as text the way people type it: the meaning is the same. */
+  /** A date, number or TRUE/FALSE typed as text the way people type it: the meaning is the same. */
   'typed-as-text': (w, rng) => {
-    const typed = cellsWhere(w, (_t, r, h) => typeof r.sem[h] === 'number' || isYmd(r.sem[h]));
+    const typed = cellsWhere(w, (_t, r, h) => typeof r.sem[h] === 'number' || typeof r.sem[h] === 'boolean' || isYmd(r.sem[h]));
     if (typed.length === 0) return null;
     const [t, r, h] = pick(rng, typed);
-    const v = r.sem[h] as string | number;
-    const text = typeof v === 'number' ? (rng() < 0.5 ? fullWidth(String(v)) : String(v)) : pick(rng, TEXT_DATE_STYLES)(v);
+    const v = r.sem[h] as string | number | boolean;
+    const text =
+      typeof v === 'boolean'
+        ? pick(rng, [String(v).toUpperCase(), String(v)])
+        : typeof v === 'number'
+          ? rng() < 0.5
+            ? fullWidth(String(v))
+            : String(v)
+          : pick(rng, TEXT_DATE_STYLES)(v);
     return {
       kind: 'typed-as-text',
       about: `${t.name}!${r.rowNumber} ${h} ${v} typed as 「${text}」`,
