@@ -57,11 +57,18 @@ export async function openSource(
     throw new UserError(`ブックのパスと --sheet は同時に指定できません。どちらか一方にしてください。\n使い方: ${usage}`);
   // Loaded on demand: the Google client adds start-up time every .xlsx run would otherwise pay.
   const { openSpreadsheet } = require('./sheetsApiWorkbook') as typeof import('./sheetsApiWorkbook');
-  const live = await openSpreadsheet(sheet, {
-    onRetry: r =>
-      io.err(
-        `Sheets API から応答がありません（${r.reason}）。${Math.round(r.waitMs / 1000)}秒後に再試行します（${r.attempt}/${r.retries}）。`
-      ),
-  });
+  let live: Awaited<ReturnType<typeof openSpreadsheet>>;
+  try {
+    live = await openSpreadsheet(sheet, {
+      onRetry: r =>
+        io.err(
+          `Sheets API から応答がありません（${r.reason}）。${Math.round(r.waitMs / 1000)}秒後に再試行します（${r.attempt}/${r.retries}）。`
+        ),
+    });
+  } catch (e) {
+    // The sheet could not be read (credentials, sharing, network): for --json, not a usage mistake.
+    if (e instanceof UserError && e.code === 'usage') throw new UserError(e.message, e.exitCode, 'unreadable');
+    throw e;
+  }
   return { path: live.path, name: live.title, workbook: null, read: live.read };
 }
