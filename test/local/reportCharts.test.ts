@@ -148,14 +148,14 @@ test('the PD chart shows the report’s hours to date month by month and the 280
 test('the expert chart shows each month’s uses and the cap of 2 as a line over the columns (§12(1))', () => {
   const [uses, cap] = cachedSeries(charts[3] ?? '');
   expect(uses?.values[7]).toBe(model.experts.usesThisMonth);
-  expect(uses?.values.slice(2, 8)).toEqual(model.experts.byMonth.map(m => m.uses));
+  expect(uses?.values.slice(2, 8)).toEqual((model.experts.byMonth ?? []).map(m => m.uses));
   expect(cap?.name).toBe('月上限（2回）');
   expect(charts[3]).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
 });
 
 test('the minutes chart stacks November’s meetings by minutes status, as the report’s meetings table has them', () => {
   const series = cachedSeries(charts[2] ?? '');
-  const november = model.meetings.minutesByMonth.at(-1);
+  const november = (model.meetings.minutesByMonth ?? []).at(-1);
   expect(series.map(s => [s.name, s.values[7]])).toEqual([
     ['期限内に共有', november?.shared],
     ['期限後に共有', november?.sharedLate],
