@@ -22,20 +22,27 @@ const GLOBAL = 'ChizaiDesk';
 const CONTRACT = join(root, 'sheets-templates/contract.ts');
 
 // The holiday package ships every field for 1970-2050 (~230 KB); the bundle loads on every edit, so keep only
-// date → name from 2000 on, written as one line of dates per name (the domain reads only `name`).
+// date → name from 2000 on, written as one line per name of its dates as days since 2000-01-01 in base 36
+// (three characters a date instead of ten; the domain reads only `name`, keyed by YYYY-MM-DD as before).
+const HOLIDAY_EPOCH = Date.UTC(2000, 0, 1);
 const compactHolidays = {
   name: 'compact-holidays',
   setup(b) {
     b.onLoad({ filter: /holiday_jp[\\/]lib[\\/]holidays\.js$/ }, args => {
       const all = require(args.path);
       const byName = {};
-      for (const [date, h] of Object.entries(all.default ?? all)) if (date >= '2000') byName[h.name] = [...(byName[h.name] ?? []), date];
-      const lines = Object.entries(byName).map(([name, dates]) => `  ${JSON.stringify(name)}: '${dates.join(' ')}',`);
+      for (const [date, h] of Object.entries(all.default ?? all))
+        if (date >= '2000')
+          byName[h.name] = [...(byName[h.name] ?? []), ((Date.parse(`${date}T00:00:00Z`) - HOLIDAY_EPOCH) / 864e5).toString(36)];
+      const lines = Object.entries(byName).map(([name, days]) => `  ${JSON.stringify(name)}: '${days.join(' ')}',`);
       return {
         contents: [
-          `const datesByName = {\n${lines.join('\n')}\n};`,
+          `const daysByName = {\n${lines.join('\n')}\n};`,
           'const table = {};',
-          "for (const [name, dates] of Object.entries(datesByName)) for (const date of dates.split(' ')) table[date] = { name };",
+          'for (const [name, days] of Object.entries(daysByName))',
+          "  for (const d of days.split(' ')) table[new Date(" +
+            String(HOLIDAY_EPOCH) +
+            ' + parseInt(d, 36) * 864e5).toISOString().slice(0, 10)] = { name };',
           'module.exports = table;',
         ].join('\n'),
         loader: 'js',

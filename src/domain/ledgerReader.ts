@@ -239,7 +239,7 @@ export function readRows(
         column: c.header,
         severity: 'error',
         code: 'merged-cells',
-        message: `このセルは${areaText(area)}の結合セルの一部で、値は先頭の${area.top}行目にしかありません（空として読むと数字が変わるため、読みません）。結合を解除し、各行に値を入力してください。`,
+        message: `${areaText(area)}の結合セルです（値は${area.top}行目にだけあり、空とは読みません）。結合を解除し、各行に入力してください。`,
       });
   }
   for (const raw of table.rows) {

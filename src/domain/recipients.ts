@@ -49,8 +49,7 @@ export class HandlerList {
   reasonRefused(person: string): string {
     const k = key(person);
     const undecided = this.undecided.find(x => names(x, k));
-    if (undecided)
-      return `「${person}」は${TAB_NAME.handlers}${undecided.rowNumber}行目の「有効」が読み取れないため、有効と確認できません（TRUE または FALSE を入力してください）`;
+    if (undecided) return `「${person}」は${TAB_NAME.handlers}${undecided.rowNumber}行目の「有効」が読み取れず、有効と確認できません`;
     return this.inactive.some(x => names(x, k))
       ? `「${person}」は${TAB_NAME.handlers}で無効（有効=FALSE）になっています`
       : `「${person}」は${TAB_NAME.handlers}に載っていません`;

@@ -151,7 +151,7 @@ export function readSettings(
           nameColumn,
           given.has(meant.key) ? 'warning' : 'error',
           'unknown-setting',
-          `${tab.name}に「${row.name}」という項目はありません。「${meant.name}」のことですか？${given.has(meant.key) ? `「${meant.name}」は${rowOf[meant.key] ?? '別の'}行目にもあり、そちらを使います。この行を消すか名前を直してください。` : `この行は読まず、「${meant.name}」は${fallbackText(meant)}。項目名を「${meant.name}」に直してください。`}`
+          `「${row.name}」という項目はありません。「${meant.name}」のことですか？${given.has(meant.key) ? '' : `「${meant.name}」は${fallbackText(meant)}。`}項目名を直してください。`
         );
       continue;
     }
@@ -162,7 +162,7 @@ export function readSettings(
         nameColumn,
         'error',
         'duplicate-setting',
-        `${tab.name}「${spec.name}」が${first}行目と${row.rowNumber}行目の2か所にあります。上の${first}行目の値を使い、この行は読みません。どちらかの行を消してください。`
+        `「${spec.name}」は${first}行目にもあります（${first}行目の値を使います）。どちらかの行を消してください。`
       );
       continue;
     }
@@ -179,7 +179,7 @@ export function readSettings(
           valueColumn,
           'error',
           'invalid-setting',
-          `${tab.name}「${spec.name}」の一部を読み取れません: ${problem}${dates.length > 0 ? `（読み取れた${dates.length}日 ${dates.join(',')} は使います）` : `（${fallbackText(spec)}）`}`
+          `「${spec.name}」の一部を読み取れません: ${problem}${dates.length > 0 ? `（読み取れた${dates.length}日は使います）` : `（${fallbackText(spec)}）`}`
         );
       continue;
     }
@@ -194,7 +194,7 @@ export function readSettings(
         `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}（${fallbackText(spec)}）`
       );
   }
-  periodFindings(values, rowOf, specs, tab, at);
+  periodFindings(values, rowOf, tab, at);
   return { ...(values as unknown as SettingValues), rowOf };
 }
 
@@ -202,23 +202,20 @@ export function readSettings(
 function periodFindings(
   values: Record<string, unknown>,
   rowOf: Record<string, number>,
-  specs: readonly SettingSpecOf[],
   tab: TabSpecOf,
   at: (row: number, column: string, severity: Finding['severity'], code: Finding['code'], message: string) => void
 ): void {
   const valueColumn = columnOf(tab, 'value').header;
-  const nameOf = (key: string): string => specs.find(s => s.key === key)?.name ?? key;
   const start = values.programmeStart as Ymd | null;
   const end = values.programmeEnd as Ymd;
   const dispatch = values.pdDispatchStart as Ymd | null;
-  const where = (key: string): string => (rowOf[key] === undefined ? '（既定値）' : `（${rowOf[key]}行目）`);
   if (start !== null && end < start)
     at(
       rowOf.programmeStart ?? rowOf.programmeEnd ?? 1,
       valueColumn,
       'error',
       'invalid-setting',
-      `${tab.name}「${nameOf('programmeStart')}」${start}が「${nameOf('programmeEnd')}」${end}${where('programmeEnd')}より後です。事業期間がないため、累計の数字はすべて0になります。どちらかの日付を直してください。`
+      `事業開始日（${start}）が事業終了日（${end}）より後です。累計はすべて0になります。日付を直してください。`
     );
   if (dispatch !== null && rowOf.pdDispatchStart !== undefined && ((start !== null && dispatch < start) || dispatch > end))
     at(
@@ -226,6 +223,6 @@ function periodFindings(
       valueColumn,
       'warning',
       'invalid-setting',
-      `${tab.name}「${nameOf('pdDispatchStart')}」${dispatch}が事業期間（${start ?? '開始日未設定'}〜${end}）の外です。日付を確認してください。`
+      `PD派遣開始日（${dispatch}）が事業期間の外です。日付を確認してください。`
     );
 }

@@ -87,13 +87,13 @@ export function readSheetTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, na
       continue;
     }
     if (wanted && !wanted.has(tabKey(name))) continue;
-    const range = sheet.getDataRange();
-    const values = range.getValues() as unknown[][];
+    const used = sheet.getDataRange();
+    // One call for the tab's merged areas, and one per area (there are few; never one per row).
+    const merges = sortMerges(used.getMergedRanges().flatMap(m => areaOfA1(m.getA1Notation()) ?? []));
+    const values = used.getValues() as unknown[][];
     grids.set(name, { sheet, values });
     const [header = [], ...data] = values;
     const rows: RawRow[] = data.map((cells, i) => ({ rowNumber: i + 2, cells: cells.map(v => toCell(v, zone)) }));
-    // One call for the tab's merged areas, and one per area (there are few; never one per row).
-    const merges = sortMerges(range.getMergedRanges().flatMap(m => areaOfA1(m.getA1Notation()) ?? []));
     const table: RawTable = { name, header: header.map(v => toCell(v, zone)), rows };
     tables.set(name, merges.length > 0 ? { ...table, merges } : table);
   }

@@ -246,7 +246,7 @@ describe('messages say what is wrong in Japanese, without internals', () => {
     expect(at(findings, '情報取扱者名簿', 3, '有効').map(f => f.code)).toEqual(['invalid-value']);
     const refused = findings.filter(f => f.code === 'recipient-not-authorized');
     expect(refused.length).toBeGreaterThan(0);
-    for (const f of refused) expect(f.message).toMatch(/「有効」が読み取れない/);
+    for (const f of refused) expect(f.message).toMatch(/「有効」が読み取れず/);
   });
 
   test('an .ods file is named as OpenDocument', () => {

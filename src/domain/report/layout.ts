@@ -103,10 +103,11 @@ export function chartBlocksAsOf(read: ReadResult, result: CheckResult, asOf: Ymd
 
 // ---- sections ------------------------------------------------------------------------------------
 
-/** A section whose source could not be read: its heading, and 不明 with the reason instead of any figure. */
-const unknownBlocks = (heading: string, reason: string): ReportBlock[] => [
+/** A section whose source could not be read: its heading, 不明 with the reason, and its chart's sentence. */
+const unknownBlocks = (heading: string, reason: string, charts: readonly ReportBlock[] = []): ReportBlock[] => [
   { kind: 'heading', level: 1, text: heading },
   { kind: 'paragraph', text: `${UNKNOWN_TEXT}: ${reason}。この章の数値は集計していません（0ではありません）。` },
+  ...charts,
 ];
 
 /** What a known section could not compute (a breakdown whose column is missing). */
@@ -205,7 +206,7 @@ function overview(model: ReportModel, year: number): ReportBlock[] {
 
 function pdBlocks(model: ReportModel): ReportBlock[] {
   const { pd } = model;
-  if (!isKnown(pd)) return unknownBlocks('2. 事業PDの稼働', pd.unknown);
+  if (!isKnown(pd)) return unknownBlocks('2. 事業PDの稼働', pd.unknown, chartBlock(model, 'pdHours'));
   const modes = (pd.byMode ?? []).filter(m => m.days > 0).map(m => `${m.mode}${m.days}日`);
   return [
     { kind: 'heading', level: 1, text: '2. 事業PDの稼働' },
@@ -322,7 +323,7 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
 
 function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { meetings } = model;
-  if (!isKnown(meetings)) return unknownBlocks('4. 会議', meetings.unknown);
+  if (!isKnown(meetings)) return unknownBlocks('4. 会議', meetings.unknown, chartBlock(model, 'minutes'));
   const heldTypes = Object.entries(meetings.heldThisMonth)
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${t}${n}件`);
@@ -396,7 +397,7 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
 
 function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { experts } = model;
-  if (!isKnown(experts)) return unknownBlocks('5. 専門家活用', experts.unknown);
+  if (!isKnown(experts)) return unknownBlocks('5. 専門家活用', experts.unknown, chartBlock(model, 'expertUses'));
   const left = Math.max(0, experts.budgetUses - experts.usesToDate);
   const money = (n: number | null): string => (n === null ? UNKNOWN_TEXT : yen(n));
   return [

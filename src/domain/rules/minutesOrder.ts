@@ -13,6 +13,6 @@ export const minutesSharedBeforeMeeting: Rule = {
         row: m.rowNumber,
         severity: 'error' as const,
         code: 'minutes-shared-before-meeting' as const,
-        message: `議事録共有日（${m.minutesSharedOn}）が開催日（${m.date}）より前です。共有した日を確認して直してください（このままでは期限内に共有済と数えられます）。`,
+        message: `議事録共有日（${m.minutesSharedOn}）が開催日（${m.date}）より前です。共有した日を直してください。`,
       })),
 };

@@ -2,7 +2,7 @@
  * pd-before-dispatch (warning): the PD is dispatched from PD派遣開始日 (§10(4)); a day before it is usually a typo.
  * Such hours inside the programme still count to date (preparation), so the warning asks to confirm them.
  */
-import { placeOf, TAB_NAME } from '../schema';
+import { placeOf } from '../schema';
 import type { Rule } from './rule';
 
 export const pdBeforeDispatch: Rule = {
@@ -18,7 +18,7 @@ export const pdBeforeDispatch: Rule = {
         row: h.rowNumber,
         severity: 'warning' as const,
         code: 'pd-before-dispatch' as const,
-        message: `${h.date}は${TAB_NAME.settings}「PD派遣開始日」（${start}）より前です（仕様書10(4)）。累計には数えています。日付か派遣開始日を確認してください。`,
+        message: `PD派遣開始日（${start}）より前です（仕様書10(4)、累計には数えます）。日付を確認してください。`,
       }));
   },
 };

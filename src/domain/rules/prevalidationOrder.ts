@@ -13,6 +13,6 @@ export const prevalidationAfterStart: Rule = {
         row: c.rowNumber,
         severity: 'error' as const,
         code: 'prevalidation-after-start' as const,
-        message: `事前検証日（${c.prevalidatedOn}）が支援開始日（${c.startedOn}）より後です。支援内容は支援を始める前に検証します（仕様書5.4(2)）。日付を確認してください。`,
+        message: `事前検証日（${c.prevalidatedOn}）が支援開始日（${c.startedOn}）より後です（事前検証は支援の前、仕様書5.4(2)）。日付を確認してください。`,
       })),
 };

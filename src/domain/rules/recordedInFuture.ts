@@ -4,48 +4,48 @@
  * status or a figure say what has not happened.
  */
 import type { Finding } from '../findings';
-import { placeOf } from '../schema';
+import { hasColumns, rowsOf } from '../ledgerReader';
+import { placeOf, type Stage } from '../schema';
 import type { Rule } from './rule';
 import { isSupportedStage } from './stages';
+
+type Dated = { readonly rowNumber: number } & Readonly<Record<string, unknown>>;
+
+/** tab, date column, what it records, and which rows record something done (all of them unless said). */
+const DONE: readonly (readonly [string, string, string, ((r: Dated) => boolean)?])[] = [
+  ['meetings', 'minutesSharedOn', '議事録共有日'],
+  ['cases', 'prevalidatedOn', '事前検証日'],
+  ['cases', 'startedOn', '支援中の案件の支援開始日', r => isSupportedStage(r.stage as Stage)],
+  ['experts', 'date', '実施済の実施日', r => r.status === '実施済'],
+  ['pdHours', 'date', 'PDの稼働日'],
+];
 
 export const recordedInFuture: Rule = {
   name: '今日より後の実績日',
   needs: {},
-  run({ read, contract, ledger, settings, today }) {
+  run({ read, contract, settings, today }) {
     const findings: Finding[] = [];
-    const flag = (tab: string, column: string, row: number, date: string, what: string, severity: Finding['severity'] = 'error'): void => {
+    const flag = (tab: string, column: string, row: number, date: string, what: string): void => {
       findings.push({
         ...placeOf(contract, tab, column),
         row,
-        severity,
+        // A PD day ahead may be a plan typed early: a warning; the others make a status say what has not happened.
+        severity: tab === 'pdHours' ? 'warning' : 'error',
         code: 'recorded-in-future',
-        message: `${what}（${date}）が今日（${today}）より後です。済んだことの日付は今日以前です。日付を確認して直してください。`,
+        message: `${what}（${date}）が今日（${today}）より後です。日付を直してください。`,
       });
     };
-    const has = (tab: string, cols: string[]) =>
-      read.layouts[tab]?.present === true && cols.every(c => read.layouts[tab]?.columnIndex[c] !== undefined);
-    if (has('meetings', ['minutesSharedOn']))
-      for (const m of ledger.meetings)
-        if (m.minutesSharedOn !== null && m.minutesSharedOn > today)
-          flag('meetings', 'minutesSharedOn', m.rowNumber, m.minutesSharedOn, '議事録共有日');
-    if (has('cases', ['prevalidatedOn']))
-      for (const c of ledger.cases)
-        if (c.prevalidatedOn !== null && c.prevalidatedOn > today)
-          flag('cases', 'prevalidatedOn', c.rowNumber, c.prevalidatedOn, '事前検証日');
-    if (has('cases', ['stage', 'startedOn']))
-      for (const c of ledger.cases)
-        if (c.startedOn !== null && c.startedOn > today && isSupportedStage(c.stage))
-          flag('cases', 'startedOn', c.rowNumber, c.startedOn, `段階が「${c.stage}」の案件の支援開始日`);
-    if (has('experts', ['date', 'status']))
-      for (const x of ledger.experts)
-        if (x.status === '実施済' && x.date > today) flag('experts', 'date', x.rowNumber, x.date, '「実施済」の実施日');
-    // An approval dated after today has not been given yet (§21): the approval gate must not lean on it.
+    for (const [tab, column, what, done] of DONE)
+      if (hasColumns(read, tab, [column]))
+        for (const r of rowsOf(read, tab) as readonly Dated[]) {
+          const date = r[column];
+          if (typeof date === 'string' && date > today && (done?.(r) ?? true)) flag(tab, column, r.rowNumber, date, what);
+        }
+    // An approval dated after today has not been given yet (§21).
     const approvedOn = settings.ismapApprovedOn;
     const approvalRow = settings.rowOf.ismapApprovedOn;
     if (approvedOn !== null && approvedOn > today && approvalRow !== undefined)
-      flag('settings', 'value', approvalRow, approvedOn, 'ISMAP承認日（クラウド利用の承認日）');
-    if (has('pdHours', ['date']))
-      for (const h of ledger.pdHours) if (h.date > today) flag('pdHours', 'date', h.rowNumber, h.date, 'PDの稼働日', 'warning');
+      flag('settings', 'value', approvalRow, approvedOn, 'ISMAP承認日');
     return findings;
   },
 };

@@ -15,7 +15,7 @@ const comparable = (id: string): string => id.replace(HYPHEN_LIKE, '-').replace(
 function suggestion(id: string, known: ReadonlySet<string>): string {
   const want = comparable(id);
   const match = [...known].find(k => comparable(k) === want);
-  return match === undefined ? '' : `「${match}」のことですか（ハイフンの代わりに長音記号やダッシュが入っています）？`;
+  return match === undefined ? '' : `「${match}」のことですか？`;
 }
 
 export const unknownReferences: Rule = {

@@ -18,7 +18,7 @@ export const supportedWithoutStart: Rule = {
         row: c.rowNumber,
         severity: 'warning' as const,
         code: 'supported-without-start' as const,
-        message: `段階が「${c.stage}」ですが支援開始日が空です。月ごとの伴走支援企業数では、どの月にも支援中として数えます。支援を始めた日を入力してください。`,
+        message: `支援開始日が空のため、どの月の伴走支援企業にも数えます。支援を始めた日を入力してください。`,
       })),
 };
 
