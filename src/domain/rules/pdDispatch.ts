@@ -11,10 +11,11 @@ export const pdBeforeDispatch: Rule = {
   run: ({ contract, ledger, settings }) => {
     const start = settings.pdDispatchStart;
     if (start === null) return [];
+    const place = placeOf(contract, 'pdHours', 'date');
     return ledger.pdHours
       .filter(h => h.date < start)
       .map(h => ({
-        ...placeOf(contract, 'pdHours', 'date'),
+        ...place,
         row: h.rowNumber,
         severity: 'warning' as const,
         code: 'pd-before-dispatch' as const,

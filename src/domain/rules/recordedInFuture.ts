@@ -25,9 +25,12 @@ export const recordedInFuture: Rule = {
   needs: {},
   run({ read, contract, settings, today }) {
     const findings: Finding[] = [];
+    const places = new Map<string, { sheet: string; column: string }>();
     const flag = (tab: string, column: string, row: number, date: string, what: string): void => {
+      const place = places.get(`${tab}.${column}`) ?? placeOf(contract, tab, column);
+      places.set(`${tab}.${column}`, place);
       findings.push({
-        ...placeOf(contract, tab, column),
+        ...place,
         row,
         // A PD day ahead may be a plan typed early: a warning; the others make a status say what has not happened.
         severity: tab === 'pdHours' ? 'warning' : 'error',
