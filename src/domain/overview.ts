@@ -11,6 +11,7 @@ import { fiscalYearOf } from './fiscalYear';
 import type { ReadResult } from './ledgerReader';
 import { MARK_COLORS } from './marks';
 import { buildReportModel, type PaceForecast, type ReportModel } from './report/model';
+import { isKnown } from './report/unknown';
 import { TAB_NAME } from './schema';
 
 /** A figure, or why it cannot be given (shown as 不明 with the reason). */
@@ -67,7 +68,12 @@ export interface OverviewFigures {
   readonly yearEndReadiness: Fact<{ readonly complete: number; readonly total: number }>;
   readonly errors: number;
   readonly warnings: number;
+  /** Sections of the report model whose tab or column is missing, with why: their columns show 不明, not 0. */
+  readonly unknown: Readonly<Partial<Record<OverviewSection, string>>>;
 }
+
+/** The report sections the overview's figures come from. */
+export type OverviewSection = 'cases' | 'meetings' | 'pd' | 'experts';
 
 export interface OverviewRow {
   /** The file path, or sheets:<id>. */
@@ -127,7 +133,26 @@ function yearObligations(): Pick<OverviewFigures, 'pdMonthlyReportsMissing' | 'p
 
 function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel): OverviewFigures {
   const { settings } = read.ledger;
-  const { cases, meetings, pd, experts, findings } = model;
+  const { findings } = model;
+  // A section the report could not compute is 不明 in its columns (see `figure`); these zeros are never shown.
+  const unknownOf: Partial<Record<OverviewSection, string>> = {};
+  for (const key of ['cases', 'meetings', 'pd', 'experts'] as const) {
+    const reason = model[key].unknown;
+    if (reason !== null) unknownOf[key] = reason;
+  }
+  const cases = isKnown(model.cases) ? model.cases : { ...model.cases, supported: 0 };
+  const meetings = isKnown(model.meetings)
+    ? model.meetings
+    : {
+        ...model.meetings,
+        liaisonCouncilsToDate: 0,
+        liaisonCouncilsScheduled: [],
+        liaisonOnTrack: false,
+        liaisonInJuly: { held: null },
+        minutesOverdueAtMonthEnd: 0,
+      };
+  const pd = isKnown(model.pd) ? model.pd : { ...model.pd, hoursToDate: 0, daysToDate: 0, pace: NO_PACE };
+  const experts = isKnown(model.experts) ? model.experts : { ...model.experts, usesToDate: 0, plannedAfterMonth: 0, capBreaches: [] };
   const statuses = result.meetings.map(m => m.status);
   const onTime = statuses.filter(s => s === 'shared').length;
   const late = statuses.filter(s => s === 'shared-late').length;
@@ -183,8 +208,11 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel): O
     yearEndReadiness: obligations.yearEndReadiness,
     errors: findings.errors,
     warnings: findings.warnings,
+    unknown: unknownOf,
   };
 }
+
+const NO_PACE = { forecast: 'not-started', atRisk: false, runsOutOn: null, projectedHoursAtEnd: null, summary: '' } as const;
 
 /** One workbook's row: its check and its report of the month of asOf, as `check` and `report` give them. */
 export function overviewRowOf(read: ReadResult, asOf: Ymd, source: string, workbook: string): OverviewRow {
@@ -245,12 +273,22 @@ const unknownCell = (reason: string): OverviewCell => cell(UNKNOWN_TEXT, 'text',
 const judged = (good: boolean, bad: OverviewTone = 'attention'): OverviewTone => (good ? 'ok' : bad);
 const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 
-/** A figure column: empty on a row that could not be read. */
-const figure = (header: string, width: number, compare: boolean, of: (f: OverviewFigures) => OverviewCell): OverviewColumn => ({
+/** A figure column: empty on a row that could not be read, 不明 with the reason when its report section is unknown. */
+const figure = (
+  header: string,
+  width: number,
+  compare: boolean,
+  of: (f: OverviewFigures) => OverviewCell,
+  section?: OverviewSection
+): OverviewColumn => ({
   header,
   width,
   compare,
-  cell: row => (row.figures ? of(row.figures) : empty),
+  cell: row => {
+    if (!row.figures) return empty;
+    const why = section === undefined ? undefined : row.figures.unknown[section];
+    return why === undefined ? of(row.figures) : unknownCell(why);
+  },
 });
 
 function factCell<T>(fact: Fact<T>, of: (value: T) => OverviewCell): OverviewCell {
@@ -289,68 +327,108 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
     compare: false,
     cell: row => (row.problem === null ? cell('読み取り済', 'text') : cell(`読めません: ${row.problem}`, 'text', 'problem', row.problem)),
   },
-  figure('支援企業数', 10, true, f =>
-    cell(
-      f.supported.count,
-      'count',
-      judged(f.supported.count >= f.supported.target),
-      f.supported.count >= f.supported.target
-        ? '目標を達成'
-        : `目標${f.supported.target}社まで残り${f.supported.target - f.supported.count}社`
-    )
+  figure(
+    '支援企業数',
+    10,
+    true,
+    f =>
+      cell(
+        f.supported.count,
+        'count',
+        judged(f.supported.count >= f.supported.target),
+        f.supported.count >= f.supported.target
+          ? '目標を達成'
+          : `目標${f.supported.target}社まで残り${f.supported.target - f.supported.count}社`
+      ),
+    'cases'
   ),
   figure('支援企業目標', 10, false, f => cell(f.supported.target, 'count')),
-  figure('地域連携会議', 10, true, f => {
-    const c = f.liaisonCouncils;
-    return cell(
-      c.held,
-      'count',
-      c.held >= c.target ? 'ok' : c.onTrack ? null : 'attention',
-      `開催${c.held}回・予定${c.scheduled}回（目標${c.target}回以上）`
-    );
-  }),
-  figure('連携会議目標', 10, false, f => cell(f.liaisonCouncils.target, 'count')),
-  figure('初回7月開催', 10, true, f => {
-    const july = f.liaisonCouncils.firstInJuly;
-    return july === null
-      ? cell(NONE_TEXT, 'text', null, 'その年度の7月がまだ来ていないか、事業期間の外です')
-      : yesNo(july, '7月に開催', '7月に開催なし');
-  }),
-  figure('PD稼働時間', 10, true, f => cell(f.pd.hours, 'hours', judged(!f.pd.atRisk), f.pd.summary)),
-  figure('PD予算時間', 10, false, f => cell(f.pd.budgetHours, 'hours')),
-  figure('PD稼働日数', 10, true, f => cell(f.pd.days, 'count')),
-  figure('PD予算日数', 10, false, f => cell(f.pd.budgetDays, 'count')),
-  figure('PD稼働の見通し', 22, false, f => cell(FORECAST_TEXT[f.pd.forecast], 'text', judged(!f.pd.atRisk), f.pd.summary)),
-  figure('PD終了時見込み', 12, true, f =>
-    f.pd.projectedHoursAtEnd === null
-      ? cell(NONE_TEXT, 'text')
-      : cell(f.pd.projectedHoursAtEnd, 'hours', null, '事業終了日に見込まれる累計時間')
+  figure(
+    '地域連携会議',
+    10,
+    true,
+    f => {
+      const c = f.liaisonCouncils;
+      return cell(
+        c.held,
+        'count',
+        c.held >= c.target ? 'ok' : c.onTrack ? null : 'attention',
+        `開催${c.held}回・予定${c.scheduled}回（目標${c.target}回以上）`
+      );
+    },
+    'meetings'
   ),
-  figure('専門家活用', 10, true, f => {
-    const x = f.experts;
-    const over = x.uses + x.plannedAfterMonth > x.budgetUses;
-    return cell(x.uses, 'count', judged(!over), `累計${x.uses}回・予定${x.plannedAfterMonth}回（予算${x.budgetUses}回）`);
-  }),
+  figure('連携会議目標', 10, false, f => cell(f.liaisonCouncils.target, 'count')),
+  figure(
+    '初回7月開催',
+    10,
+    true,
+    f => {
+      const july = f.liaisonCouncils.firstInJuly;
+      return july === null
+        ? cell(NONE_TEXT, 'text', null, 'その年度の7月がまだ来ていないか、事業期間の外です')
+        : yesNo(july, '7月に開催', '7月に開催なし');
+    },
+    'meetings'
+  ),
+  figure('PD稼働時間', 10, true, f => cell(f.pd.hours, 'hours', judged(!f.pd.atRisk), f.pd.summary), 'pd'),
+  figure('PD予算時間', 10, false, f => cell(f.pd.budgetHours, 'hours')),
+  figure('PD稼働日数', 10, true, f => cell(f.pd.days, 'count'), 'pd'),
+  figure('PD予算日数', 10, false, f => cell(f.pd.budgetDays, 'count')),
+  figure('PD稼働の見通し', 22, false, f => cell(FORECAST_TEXT[f.pd.forecast], 'text', judged(!f.pd.atRisk), f.pd.summary), 'pd'),
+  figure(
+    'PD終了時見込み',
+    12,
+    true,
+    f =>
+      f.pd.projectedHoursAtEnd === null
+        ? cell(NONE_TEXT, 'text')
+        : cell(f.pd.projectedHoursAtEnd, 'hours', null, '事業終了日に見込まれる累計時間'),
+    'pd'
+  ),
+  figure(
+    '専門家活用',
+    10,
+    true,
+    f => {
+      const x = f.experts;
+      const over = x.uses + x.plannedAfterMonth > x.budgetUses;
+      return cell(x.uses, 'count', judged(!over), `累計${x.uses}回・予定${x.plannedAfterMonth}回（予算${x.budgetUses}回）`);
+    },
+    'experts'
+  ),
   figure('専門家予算回数', 10, false, f => cell(f.experts.budgetUses, 'count')),
-  figure('専門家月上限超過', 12, true, f => {
-    const months = f.experts.monthsOverCap;
-    return cell(
-      months.length,
-      'count',
-      judged(months.length === 0, 'problem'),
-      months.length === 0
-        ? `どの月も上限${f.experts.monthlyCap}回以内`
-        : `上限${f.experts.monthlyCap}回を超えた月: ${months.map(m => `${monthJa(m.month)}（${m.uses}回）`).join('、')}`
-    );
-  }),
-  figure('議事録期限超過', 10, true, f => cell(f.minutes.overdue, 'count', judged(f.minutes.overdue === 0, 'problem'))),
-  figure('議事録期限内共有率', 12, true, f => {
-    const m = f.minutes;
-    const note = `期限内に共有${m.sharedOnTime}件・期限後に共有${m.sharedLate}件・未共有で期限超過${f.minutes.overdue}件`;
-    return m.onTimeShare === null
-      ? cell(NONE_TEXT, 'text', null, '期限を迎えた議事録はまだありません')
-      : cell(m.onTimeShare, 'percent', judged(m.onTimeShare === 1), note);
-  }),
+  figure(
+    '専門家月上限超過',
+    12,
+    true,
+    f => {
+      const months = f.experts.monthsOverCap;
+      return cell(
+        months.length,
+        'count',
+        judged(months.length === 0, 'problem'),
+        months.length === 0
+          ? `どの月も上限${f.experts.monthlyCap}回以内`
+          : `上限${f.experts.monthlyCap}回を超えた月: ${months.map(m => `${monthJa(m.month)}（${m.uses}回）`).join('、')}`
+      );
+    },
+    'experts'
+  ),
+  figure('議事録期限超過', 10, true, f => cell(f.minutes.overdue, 'count', judged(f.minutes.overdue === 0, 'problem')), 'meetings'),
+  figure(
+    '議事録期限内共有率',
+    12,
+    true,
+    f => {
+      const m = f.minutes;
+      const note = `期限内に共有${m.sharedOnTime}件・期限後に共有${m.sharedLate}件・未共有で期限超過${f.minutes.overdue}件`;
+      return m.onTimeShare === null
+        ? cell(NONE_TEXT, 'text', null, '期限を迎えた議事録はまだありません')
+        : cell(m.onTimeShare, 'percent', judged(m.onTimeShare === 1), note);
+    },
+    'meetings'
+  ),
   figure('PD月次報告未提出', 12, true, f => factCell(f.pdMonthlyReportsMissing, n => cell(n, 'count', judged(n === 0, 'problem')))),
   figure('PD評価', 10, true, f => factCell(f.pdEvaluationDone, done => yesNo(done, '実施済', '未実施'))),
   figure('成果発表会', 12, false, f =>

@@ -63,17 +63,17 @@ describe('each row is the workbook’s own report of the month of asOf and its o
     expect(f.liaisonCouncils).toEqual({
       held: model.meetings.liaisonCouncilsToDate,
       target: model.meetings.liaisonTarget,
-      scheduled: model.meetings.liaisonCouncilsScheduled.length,
+      scheduled: model.meetings.liaisonCouncilsScheduled?.length,
       onTrack: model.meetings.liaisonOnTrack,
-      firstInJuly: model.meetings.liaisonInJuly.held,
+      firstInJuly: model.meetings.liaisonInJuly?.held,
     });
     expect(f.pd).toMatchObject({
       hours: model.pd.hoursToDate,
       budgetHours: model.pd.budgetHours,
       days: model.pd.daysToDate,
       budgetDays: model.pd.budgetDays,
-      forecast: model.pd.pace.forecast,
-      projectedHoursAtEnd: model.pd.pace.projectedHoursAtEnd,
+      forecast: model.pd.pace?.forecast,
+      projectedHoursAtEnd: model.pd.pace?.projectedHoursAtEnd,
     });
     expect(f.experts).toMatchObject({ uses: model.experts.usesToDate, budgetUses: model.experts.budgetUses });
     expect(f.experts.monthsOverCap).toEqual(model.experts.capBreaches);

@@ -384,6 +384,22 @@ describe('a figure whose tab or column is missing is 不明 with the reason, eve
     expect(text).not.toMatch(/今月は0日・0時間稼働しました/);
   });
 
+  test('時間 renamed: the overview (全地域進捗) says 不明 with the reason in the PD columns, not 0', () => {
+    const path = bookWith(undefined, renameHeader('PD稼働記録', '時間', '稼働時間'));
+    const out = tempDir();
+    const run = runCli(['overview', path, '--today', AS_OF, '--out', out, '--json']);
+    const row = JSON.parse(run.stdout).rows[0];
+    expect(row.figures.unknown.pd).toMatch(/時間/);
+    expect(row.figures.unknown.experts).toBeUndefined();
+    const X = require('xlsx') as typeof XLSX;
+    const file = require('node:fs')
+      .readdirSync(out)
+      .find((n: string) => n.endsWith('.xlsx'));
+    const sheet = X.readFile(join(out, file)).Sheets['全地域進捗'] ?? Object.values(X.readFile(join(out, file)).Sheets)[0];
+    const cells = X.utils.sheet_to_json<Record<string, unknown>>(sheet as XLSX.WorkSheet);
+    expect(cells.some(r => r.PD稼働時間 === '不明')).toBe(true);
+  });
+
   test('PD稼働記録 missing: the PD section is unknown, naming the tab', () => {
     const path = withoutTab(bookWith(), 'PD稼働記録');
     const model = reportJson(path, '2024-11');
