@@ -395,7 +395,7 @@ describe('a figure whose tab or column is missing is 不明 with the reason, eve
     const file = require('node:fs')
       .readdirSync(out)
       .find((n: string) => n.endsWith('.xlsx'));
-    const sheet = X.readFile(join(out, file)).Sheets['全地域進捗'] ?? Object.values(X.readFile(join(out, file)).Sheets)[0];
+    const sheet = X.readFile(join(out, file)).Sheets.全地域進捗 ?? Object.values(X.readFile(join(out, file)).Sheets)[0];
     const cells = X.utils.sheet_to_json<Record<string, unknown>>(sheet as XLSX.WorkSheet);
     expect(cells.some(r => r.PD稼働時間 === '不明')).toBe(true);
   });
