@@ -26,6 +26,7 @@ import {
   type ColumnSpecOf,
   type ContractSpec,
   choicesOf,
+  columnOf,
   defaultContract,
   isComputed,
   isEssential,
@@ -84,6 +85,15 @@ export const rowsOf = (read: ReadResult, tabKey: string): readonly AnyRow[] =>
 export function hasColumns(read: ReadResult, tabKey: string, columnKeys: readonly string[] = []): boolean {
   const layout = read.layouts[tabKey];
   return layout?.present === true && columnKeys.every(k => layout.columnIndex[k] !== undefined);
+}
+
+/** Why the figures of a tab cannot be computed (the tab or a column missing), or null when they can. */
+export function missingSource(read: ReadResult, tabKey: string, columnKeys: readonly string[]): string | null {
+  const tab = tabOf(read.contract, tabKey);
+  const layout = read.layouts[tabKey];
+  if (!layout?.present) return `タブ「${tab.name}」がないため不明です`;
+  const missing = columnKeys.filter(k => !hasColumns(read, tabKey, [k])).map(k => `「${columnOf(tab, k).header}」`);
+  return missing.length === 0 ? null : `${tab.name}の列${missing.join('・')}がないため不明です`;
 }
 
 /** Parses one cell by its column's declared type. Blank cells never reach here. */

@@ -8,9 +8,8 @@
 import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
 import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
-import { hasColumns, type ReadResult } from '../ledgerReader';
+import { hasColumns, missingSource, type ReadResult } from '../ledgerReader';
 import { HandlerList, type Recipient } from '../recipients';
-import { missingSource } from '../report/unknown';
 import { lacksPriorConsultation } from '../rules/experts';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
 import { isClosedStage } from '../rules/stages';

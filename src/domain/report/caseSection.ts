@@ -1,12 +1,12 @@
 import { firstDayOfMonth, lastDayOfMonth, type YearMonth, type Ymd } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { missingSource, type ReadResult } from '../ledgerReader';
 import { countsAsUse } from '../rules/experts';
 import { isClosedStage } from '../rules/stages';
 import { supportedBy } from '../rules/supportStart';
 import type { PdHoursRow } from '../schema';
 import { inRange, sum } from './figures';
 import type { CaseFigures, CaseLine, CaseSection, MeetingLine } from './model';
-import { missingSource, toUnknown } from './unknown';
+import { toUnknown } from './unknown';
 
 export function caseSection(read: ReadResult, month: YearMonth, asOf: Ymd, meetings: readonly MeetingLine[]): CaseSection {
   const figures = caseFigures(read, month, asOf, meetings);

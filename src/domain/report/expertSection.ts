@@ -1,12 +1,12 @@
 /** Expert use: this month, to date, the monthly cap and the budget (§12), prior consultation (§5.3(2)). */
 import { contract } from '../../../sheets-templates/contract';
 import { firstDayOfMonth, monthOf, type YearMonth, type Ymd } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { missingSource, type ReadResult } from '../ledgerReader';
 import { countsAsUse, lacksPriorConsultation, monthsOverCap } from '../rules/experts';
 import type { ExpertUseRow } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, sum } from './figures';
 import type { ExpertFigures, ExpertSection, ExpertUseLine } from './model';
-import { missingSource, partOf, toUnknown } from './unknown';
+import { partOf, toUnknown } from './unknown';
 
 export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
   rowNumber: x.rowNumber,

@@ -2,12 +2,12 @@
 import { contract } from '../../../sheets-templates/contract';
 import { type CheckResult, calendarOf } from '../check';
 import { firstDayOfMonth, lastDayOfMonth, minYmd, monthOf, nextMonth, type YearMonth, type Ymd } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { missingSource, type ReadResult } from '../ledgerReader';
 import { MINUTES_STATUS_LABEL, minutesDue, minutesStatus } from '../rules/minutes';
 import type { MeetingRow, MeetingType } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, programmeFiscalYear } from './figures';
 import type { CadenceMonth, MeetingFigures, MeetingLine, MeetingSection, MinutesMonth } from './model';
-import { missingSource, toUnknown } from './unknown';
+import { toUnknown } from './unknown';
 
 export const julyOfProgramme = (start: Ymd | null, end: Ymd): YearMonth => `${programmeFiscalYear(start, end)}-07`;
 

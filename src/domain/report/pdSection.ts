@@ -1,11 +1,11 @@
 /** The PD's hours: this month, to date, by mode and activity, and the pace against the budget (§10(2),(3)). */
 import { contract } from '../../../sheets-templates/contract';
 import { addDays, daysBetween, firstDayOfMonth, formatYmdJa, minYmd, type YearMonth, type Ymd } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { missingSource, type ReadResult } from '../ledgerReader';
 import { type PdHoursRow, TAB_NAME } from '../schema';
 import { byDateThenRow, firstFigureMonth, hoursText, inRange, monthsFrom, roughDateJa, round1, round2, sum } from './figures';
 import type { PdFigures, PdMonth, PdPace, PdSection } from './model';
-import { missingSource, partOf, toUnknown } from './unknown';
+import { partOf, toUnknown } from './unknown';
 
 /** One month's hours: all of the month's rows, and those inside the "to date" period (from 事業開始日). */
 interface MonthHours {

@@ -5,8 +5,7 @@
  * model (a dashboard, charts) show 不明 with the reason instead of a zero. The settings a section compares
  * with (budgets, caps, targets) are still known and kept.
  */
-import { hasColumns, type ReadResult } from '../ledgerReader';
-import { columnOf, tabOf } from '../schema';
+import { missingSource, type ReadResult } from '../ledgerReader';
 
 /** What a known section carries besides its figures. */
 export interface Known {
@@ -23,15 +22,6 @@ export type UnknownOf<T extends Known, Kept extends keyof T> = { readonly [K in 
 
 /** A section as the model holds it: known, or unknown with its reason. */
 export type Section<T extends Known, Kept extends keyof T> = T | UnknownOf<T, Kept>;
-
-/** Why the figures of a tab cannot be computed (the tab or a column missing), or null when they can. */
-export function missingSource(read: ReadResult, tabKey: string, columnKeys: readonly string[]): string | null {
-  const tab = tabOf(read.contract, tabKey);
-  const layout = read.layouts[tabKey];
-  if (!layout?.present) return `タブ「${tab.name}」がないため不明です`;
-  const missing = columnKeys.filter(k => !hasColumns(read, tabKey, [k])).map(k => `「${columnOf(tab, k).header}」`);
-  return missing.length === 0 ? null : `${tab.name}の列${missing.join('・')}がないため不明です`;
-}
 
 /** The unknown form of a computed section: its kept settings, every other figure null, and the reason. */
 export function toUnknown<T extends Known, Kept extends keyof T>(section: T, kept: readonly Kept[], reason: string): UnknownOf<T, Kept> {
