@@ -111,7 +111,7 @@ function pdChart(model: Figures, months: readonly YearMonth[], unavailable: stri
     ],
     valueAxis: { min: 0, max: null, step: null },
     dataLabels: false,
-    description: `${dayLabel(model.overview.to)}時点の累計は${hoursText(pd.hoursToDate)}時間で、${budget}の${pd.budgetHours > 0 ? Math.round((pd.hoursToDate / pd.budgetHours) * 100) : 0}%です。`,
+    description: `${dayLabel(model.overview.to)}時点の累計は${hoursText(pd.hoursToDate)}時間です（${pd.budgetHours > 0 ? `${budget}の${Math.round((pd.hoursToDate / pd.budgetHours) * 100)}%` : '予算時間は0時間に設定されています'}）。`,
     unavailable,
   };
 }
@@ -172,7 +172,7 @@ function minutesChart(model: Figures, months: readonly YearMonth[], unavailable:
     valueAxis: { min: 0, max: countTop(totals), step: 1 },
     dataLabels: false,
     description: last
-      ? `${monthLabel(last.month)}に開催した会議の議事録は、期限内に共有${last.shared}件、期限後に共有${last.sharedLate}件、期限超過${last.overdue}件、期限前${last.open}件です（${dayLabel(model.overview.asOf)}時点）。`
+      ? `${monthLabel(last.month)}に開催した会議の議事録は、期限内に共有${last.shared}件、期限後に共有${last.sharedLate}件、期限超過${last.overdue}件、期限前${last.open}件です（${dayLabel(model.overview.asOf)}時点。議事録の期限がない種別「その他」の会議は含みません）。`
       : '開催した会議はまだありません。',
     unavailable,
   };
@@ -201,7 +201,7 @@ function targetsChart(model: Figures, unavailable: string | null): ChartSpec {
 
 /** The four charts of a report model. `sources` says which of them cannot be drawn, and why. */
 export function reportCharts(model: Figures, sources: ChartSources): ChartSpec[] {
-  const months = fiscalYearMonths(model.overview.programmeStart, model.overview.programmeEnd);
+  const months = fiscalYearMonths(model.month);
   // A chart is unavailable when its own columns are missing, or when a section it draws from is unknown.
   return [
     pdChart(model, months, sources.pdHours ?? sectionReason(model.pd)),

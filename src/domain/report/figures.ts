@@ -43,8 +43,17 @@ export function programmeFiscalYear(start: Ymd | null, end: Ymd): number {
   return anchor.month >= 4 ? anchor.year : anchor.year - 1;
 }
 
-/** The twelve months of the programme's fiscal year, April to March: the months every chart runs over. */
-export const fiscalYearMonths = (start: Ymd | null, end: Ymd): YearMonth[] => {
-  const year = programmeFiscalYear(start, end);
+/** The April-to-March fiscal year a month falls in: 2025-03 → 2024, 2025-04 → 2025. */
+export const fiscalYearOfMonth = (month: YearMonth): number => {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m >= 4 ? year : year - 1;
+};
+
+/**
+ * The twelve months, April to March, of the fiscal year the report month falls in: the months every chart runs
+ * over (a programme spanning two fiscal years shows each month in its own year's charts).
+ */
+export const fiscalYearMonths = (month: YearMonth): YearMonth[] => {
+  const year = fiscalYearOfMonth(month);
   return monthsFrom(`${year}-04`, `${year + 1}-03`);
 };

@@ -198,3 +198,40 @@ describe('the charts for another report of the year (事業報告書)', () => {
     expect(pd?.kind === 'chart' ? pd.chart.series[0]?.values.at(-1) : undefined).not.toBeNull();
   });
 });
+
+describe('a programme spanning two fiscal years', () => {
+  /** The sample with 事業終了日 moved to the end of September 2025 and PD hours in May and June 2025. */
+  function spanning(): ReadResult {
+    const tables = sampleTables();
+    const settings = tables.get('設定') as RawTable;
+    const pd = tables.get('PD稼働記録') as RawTable;
+    const header = pd.header.map(h => String(h));
+    const row = (rowNumber: number, date: string, hours: number): RawTable['rows'][number] => ({
+      rowNumber,
+      cells: header.map(h =>
+        h === '日付' ? date : h === '時間' ? hours : h === '区分' ? 'オンライン' : h === '活動内容' ? '準備・報告' : null
+      ),
+    });
+    const last = pd.rows.at(-1)?.rowNumber ?? 1;
+    tables.set('PD稼働記録', { ...pd, rows: [...pd.rows, row(last + 1, '2025-05-13', 4), row(last + 2, '2025-06-10', 3)] });
+    tables.set('設定', {
+      ...settings,
+      rows: settings.rows.map(r => (r.cells[0] === '事業終了日' ? { ...r, cells: ['事業終了日', '2025-09-30', ...r.cells.slice(2)] } : r)),
+    });
+    return readLedger(tables);
+  }
+
+  test('the report of a month in the second year charts that fiscal year, its point being the report’s own figure', () => {
+    const read = spanning();
+    const june = modelOf(read, '2025-06', '2025-07-01');
+    const pdChart = chart(june, 'pdHours');
+    expect(pdChart.title).toBe('PD稼働時間の累計と予算（2025年度）');
+    expect(pdChart.months[0]).toBe('2025-04');
+    expect(valueAt(pdChart, 0, '2025-06')).toBe(june.pd.hoursToDate);
+    expect(valueAt(pdChart, 0, '2025-05')).toBe(june.pd.hoursToDate === null ? null : (june.pd.hoursToDate ?? 0) - 3);
+  });
+
+  test('a month in the first year still charts the first fiscal year', () => {
+    expect(chart(modelOf(spanning(), '2024-11'), 'pdHours').months).toEqual(FISCAL_2024);
+  });
+});
