@@ -233,7 +233,6 @@ export function readRows(
   if (!table || !layout.present) return read;
   const schema = rowSchemaOf(tab, contract);
   const inputs = tab.columns.filter(c => !isComputed(c));
-  const computedAt = new Set(tab.columns.filter(isComputed).map(c => layout.columnIndex[c.key]));
   const mergedAt = mergedCells(table);
   // Every covered cell of an input column is reported, in a row read or not: a merge can hide a whole row's entry.
   const inputAt = new Map(
@@ -253,8 +252,9 @@ export function readRows(
       });
   }
   for (const raw of table.rows) {
-    // What the system wrote into 期限/状態 is not an entry: a row with nothing else is blank.
-    if (raw.cells.every((cell, i) => computedAt.has(i) || isBlank(cell))) continue;
+    // Only the contract's input columns make a row an entry: what the system wrote into 期限/状態, and notes in
+    // columns of people's own (an unlabeled column, 事務局メモ), leave a row blank.
+    if ([...inputAt.keys()].every(column => isBlank(raw.cells[column - 1] ?? null))) continue;
     read.entryRows.push(raw.rowNumber);
     const values: Record<string, unknown> = { rowNumber: raw.rowNumber };
     let complete = true;

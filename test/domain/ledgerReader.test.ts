@@ -48,6 +48,17 @@ describe('columns are found by header text in row 1 (DESIGN "The workbook contra
     expect(read.findings).toEqual([]);
   });
 
+  test('a row with something only in a column of the secretariat’s own (labeled or not) is blank, not an entry missing its cells', () => {
+    const header = ['会議ID', '事務局メモ', ...headersOf('会議登録簿').slice(1), ''];
+    const notes: TypedRow[] = [MEETING, { 事務局メモ: '12月に追加予定' }];
+    const table = rawTable('会議登録簿', notes, header);
+    const withUnlabeled = { ...table, rows: [...table.rows, { rowNumber: 4, cells: [...header.map(() => null), '覚え書き'] }] };
+    const read = readWith(withUnlabeled, { 案件台帳: CASES });
+    expect(read.ledger.meetings).toEqual([MEETING_READ]);
+    expect(read.findings).toEqual([]);
+    expect(read.entryRows.meetings).toEqual([2]);
+  });
+
   test('headers are compared after NFKC and trimming: stray full-width spaces and full-width letters match', () => {
     const header = headersOf('会議登録簿').map(h =>
       h === '開催日' ? '　開催日　' : h === '会議ID' ? ' 会議ＩＤ' : h === '議事録担当' ? '議事録担当\u3000' : h
