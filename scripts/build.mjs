@@ -51,6 +51,48 @@ const compactHolidays = {
   },
 };
 
+// What src/domain/schema.ts uses of zod/mini, for Apps Script: bundled once and fully minified (nobody reads zod's
+// own frames in an execution log; our code around it keeps its names and lines). A name added in schema.ts must be
+// added here, or the build fails.
+const ZOD_USED = [
+  'object',
+  'string',
+  'number',
+  'boolean',
+  'array',
+  'nullable',
+  'unknown',
+  'regex',
+  'gt',
+  'gte',
+  'lte',
+  'minLength',
+  'int',
+  'enum',
+];
+const minifiedZod = {
+  name: 'minified-zod',
+  setup(b) {
+    b.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: 'zod/mini', namespace: 'minified-zod' }));
+    b.onLoad({ filter: /.*/, namespace: 'minified-zod' }, async () => {
+      const out = await build({
+        stdin: { contents: `export { ${ZOD_USED.join(', ')} } from 'zod/mini';`, resolveDir: root, loader: 'js' },
+        bundle: true,
+        format: 'esm',
+        target: 'es2020',
+        platform: 'neutral',
+        mainFields: ['module', 'main'],
+        minify: true,
+        legalComments: 'none',
+        charset: 'utf8',
+        write: false,
+        logLevel: 'warning',
+      });
+      return { contents: out.outputFiles[0].text, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 /** Resolves every import of sheets-templates/contract (but the one in `file` itself) to `file`. */
 const contractFrom = file => ({
   name: 'contract-from',
@@ -91,7 +133,7 @@ export async function buildAll({ contract = CONTRACT, outDir = root } = {}) {
     charset: 'utf8',
     outfile: join(outDir, 'build/Code.js'),
     footer: { js: `\n${footer}\n` },
-    plugins,
+    plugins: [...plugins, minifiedZod],
     logLevel: 'warning',
   });
   copyFileSync(join(root, 'appsscript.json'), join(outDir, 'build/appsscript.json'));

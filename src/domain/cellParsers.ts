@@ -392,8 +392,15 @@ export function parseNumber(cell: CellInput): Parsed<number> {
   const how = '数字で入力してください（例: 1.5、1,200）';
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : numberFail(`${quoted(cell)}は数値として読めません。${how}。`);
   if (typeof cell !== 'string' || isBlank(cell)) return notANumber(cell, how);
-  const n = numberFromText(unifyDashes(normalizeText(cell)));
-  return n === null ? numberFail(`${quoteText(cell)}は数値として読めません。${how}。`) : ok(n);
+  const text = unifyDashes(normalizeText(cell));
+  const n = numberFromText(text);
+  if (n !== null) return ok(n);
+  // '1,200件', '約1,200', '120万': a number with words around it is not guessed; say what to leave out.
+  const around = /^(\D*?)\s*[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(\D*)$/.exec(text);
+  const extra = around ? [around[1], around[2]].filter(Boolean).map(w => `「${w}」`) : [];
+  return numberFail(
+    `${quoteText(cell)}は数値として読めません。${how}${extra.length > 0 ? `。${extra.join('と')}は入れず、数字だけにしてください（単位は別の列に）` : ''}。`
+  );
 }
 
 // ---- booleans, choices, e-mail, text --------------------------------------------------------------

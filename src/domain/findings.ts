@@ -25,7 +25,19 @@ export type FindingCode =
   | 'prevalidation-after-start'
   | 'pd-before-dispatch'
   | 'supported-without-start'
-  | 'merged-cells';
+  | 'merged-cells'
+  // The year's obligations (DESIGN.md "The year's obligations").
+  | 'secretariat-roles'
+  | 'pd-monthly-report-missing'
+  | 'pd-evaluation-criteria-unapproved'
+  | 'pd-evaluation-missing'
+  | 'pd-evaluation-low-without-consultation'
+  | 'pd-evaluation-not-reported'
+  | 'presentation-too-early'
+  | 'presentation-no-announcement'
+  | 'presentation-no-coverage'
+  | 'effect-verification-missing'
+  | 'reprint-permission-pending';
 
 export type Severity = 'error' | 'warning';
 

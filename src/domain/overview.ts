@@ -429,8 +429,10 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
     },
     'meetings'
   ),
-  figure('PD月次報告未提出', 12, true, f => factCell(f.pdMonthlyReportsMissing, n => cell(n, 'count', judged(n === 0, 'problem')))),
-  figure('PD評価', 10, true, f => factCell(f.pdEvaluationDone, done => yesNo(done, '実施済', '未実施'))),
+  figure(`${TAB_NAME.pdReports}未提出`, 12, true, f =>
+    factCell(f.pdMonthlyReportsMissing, n => cell(n, 'count', judged(n === 0, 'problem')))
+  ),
+  figure(TAB_NAME.pdEvaluations, 10, true, f => factCell(f.pdEvaluationDone, done => yesNo(done, '実施済', '未実施'))),
   figure('成果発表会', 12, false, f =>
     factCell(f.presentation.date, d => (d === null ? cell('未登録', 'text', 'attention') : cell(d, 'date')))
   ),

@@ -411,6 +411,19 @@ describe('parseNumber', () => {
     expect(failure(parseNumber(serial(1))).code).toBe('invalid-number');
     expect(failure(parseNumber(undefined)).code).toBe('required');
   });
+
+  test('効果検証 figures as typed: 1,200 and its full-width and quoted-free forms are read', () => {
+    for (const typed of ['1,200', '１，２００', '１２００', ' 1,200 ', '1200']) expect(value(parseNumber(typed))).toBe(1200);
+    expect(value(parseNumber('12,000'))).toBe(12000);
+  });
+
+  test('a number with words around it is a finding that says what to leave out, never a guess', () => {
+    expect(failure(parseNumber('1,200件')).message).toContain('「件」は入れず');
+    expect(failure(parseNumber('約1,200')).message).toContain('「約」は入れず');
+    expect(failure(parseNumber('120万')).code).toBe('invalid-number');
+    expect(failure(parseNumber('1,20')).code).toBe('invalid-number');
+    expect(failure(parseNumber('12,00,0')).code).toBe('invalid-number');
+  });
 });
 
 describe('parseBoolean (情報取扱者名簿 有効: TRUE/FALSE)', () => {

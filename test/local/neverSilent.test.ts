@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type * as XLSX from 'xlsx';
+import sample from '../../sheets-templates/sample.json';
 import { AS_OF, type EditableRows, removeTempDirs, runCli, tempDir, writeFixture } from './support';
 
 afterAll(removeTempDirs);
@@ -105,7 +106,7 @@ describe('設定 mistakes are findings at their row, never a silent default (DES
       rowsOf(rows, '設定').push({ 項目: '追加休日', 値: '2024-07-16' });
     });
     const { findings, meetings } = checkJson(path);
-    const last = 2 + 15; // the sample's 15 settings, then the duplicate
+    const last = 2 + (sample.tabs.設定 ?? []).length; // the sample's settings, then the duplicate
     expect(at(findings, '設定', last, '項目').map(f => f.code)).toEqual(['duplicate-setting']);
     expect(meetings.find(m => m.id === 'M-004')?.minutesDue).toBe('2024-08-19');
   });

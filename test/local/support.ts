@@ -99,8 +99,21 @@ export const sha256 = (path: string): string => createHash('sha256').update(read
 type SampleValue = string | number | boolean;
 type SampleRow = Readonly<Record<string, SampleValue>>;
 
-/** The contract's headers of a tab turned around (last first), as one more secretariat might order them. */
-const reversedHeaders = (tab: (typeof contract.tabs)[number]): string[] => tab.columns.map(c => c.header).reverse();
+/** The column of the secretariat's own in each later tab (kept, ignored). */
+export const EXTRA_HEADER = '事務局メモ';
+
+/**
+ * The contract's headers of a later tab in another order, as one more secretariat might lay them out: every
+ * third header first, then the rest reversed, with a column of the secretariat's own in the middle.
+ */
+const shuffledHeaders = (tab: (typeof contract.tabs)[number]): string[] => {
+  const headers: string[] = tab.columns.map(c => c.header);
+  const picked = headers.filter((_, i) => i % 3 === 1);
+  const rest = headers.filter((_, i) => i % 3 !== 1).reverse();
+  const order = [...picked, ...rest];
+  order.splice(Math.ceil(order.length / 2), 0, EXTRA_HEADER);
+  return order;
+};
 
 /**
  * Columns in another order than the template, each of the first tabs with an extra column somewhere; a tab
@@ -145,7 +158,7 @@ const HAND_LAID_HEADERS: Readonly<Record<string, readonly string[]>> = {
   実行ログ: ['日時', '種類', 'キー', '宛先', '結果', '詳細', '実行者'],
 };
 export const FIXTURE_HEADERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  contract.tabs.map(t => [t.name, HAND_LAID_HEADERS[t.name] ?? reversedHeaders(t)])
+  contract.tabs.map(t => [t.name, HAND_LAID_HEADERS[t.name] ?? shuffledHeaders(t)])
 );
 /** The tabs in the file's own order (not the template's), one tab of the secretariat's own, then later tabs. */
 const TAB_ORDER = [
@@ -154,6 +167,7 @@ const TAB_ORDER = [
 ];
 
 const DATE_COLUMNS = new Set<string>(contract.tabs.flatMap(t => t.columns.filter(c => c.type === 'date').map(c => c.header)));
+const MONTH_COLUMNS = new Set<string>(contract.tabs.flatMap(t => t.columns.filter(c => c.type === 'month').map(c => c.header)));
 const DATE_SETTINGS = new Set<string>(contract.settings.filter(s => s.type === 'date').map(s => s.name));
 
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -178,7 +192,18 @@ const HOUR_STYLES: readonly ((h: number) => XLSX.CellObject)[] = [
   h => ({ t: 's', v: String(h).replace(/[0-9.]/g, c => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) }),
 ];
 
+/** How people type a month: as the sample has it, a date cell in the month, or 令和 text. */
+const MONTH_STYLES: readonly ((ym: string) => XLSX.CellObject)[] = [
+  ym => ({ t: 's', v: ym }),
+  ym => ({ t: 'n', v: serialOf(`${ym}-01`), z: 'yyyy/m' }),
+  ym => ({ t: 's', v: `令和${Number(ym.slice(0, 4)) - 2018}年${Number(ym.slice(5, 7))}月` }),
+];
+
 function cellOf(tab: string, header: string, value: SampleValue, row: SampleRow, index: number): XLSX.CellObject {
+  if (MONTH_COLUMNS.has(header) && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) {
+    const style = MONTH_STYLES[index % MONTH_STYLES.length];
+    return style ? style(value) : { t: 's', v: value };
+  }
   const isDate = DATE_COLUMNS.has(header) || (tab === '設定' && header === '値' && DATE_SETTINGS.has(String(row.項目)));
   if (isDate && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const style = DATE_STYLES[(index + header.length) % DATE_STYLES.length];
@@ -329,9 +354,17 @@ export const tabsMadeBefore = (version: number | undefined): string[] =>
 
 /** Writes the fixture with SheetJS; returns the fixture it wrote. */
 export function writeFixture(path: string, clean = false, options: FixtureOptions = {}): Fixture {
-  const { edit, sheetEdit } = options;
+  const { edit } = options;
   const fx = fixture(clean);
   edit?.(fx.rows as unknown as EditableRows);
+  writeRows(path, fx.rows, options);
+  return fx;
+}
+
+/** Writes rows by tab with SheetJS, in the file's own tab order and headers (FIXTURE_HEADERS), dates as people type them. */
+export function writeRows(path: string, rows: Readonly<Record<string, readonly FixtureRow[]>>, options: FixtureOptions = {}): void {
+  const { sheetEdit } = options;
+  const fx = { rows };
   const wb = XLSX.utils.book_new();
   const version = options.madeBefore;
   const later = new Set(
@@ -366,8 +399,15 @@ export function writeFixture(path: string, clean = false, options: FixtureOption
     XLSX.utils.book_append_sheet(wb, ws, tab);
   }
   XLSX.writeFile(wb, path);
-  return fx;
 }
+
+/** The sample's rows by tab; with the year-end rows appended (SAMPLE.md "The year-end workbook") when asked. */
+export function sampleRowsOf(yearEnd = false): Record<string, Record<string, SampleValue>[]> {
+  const tabs = sample.tabs as unknown as Record<string, SampleRow[]>;
+  const append = (yearEnd ? sample.yearEnd.append : {}) as unknown as Record<string, SampleRow[]>;
+  return Object.fromEntries(Object.keys(FIXTURE_HEADERS).map(t => [t, [...(tabs[t] ?? []), ...(append[t] ?? [])].map(r => ({ ...r }))]));
+}
+export const YEAR_END_AS_OF = sample.yearEnd.asOf;
 
 /** SAMPLE.md "Meetings (会議登録簿): minutes due date and status at asOf" — [row, id, due, status]. */
 export const SAMPLE_MEETINGS: readonly (readonly [number, string, string | null, string])[] = [

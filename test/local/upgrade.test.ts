@@ -4,11 +4,13 @@
  * The older workbook is the realistic fixture written by SheetJS without the tabs, columns and 設定 items the
  * contract added later; every cell of it must read back identical from the copy, with SheetJS.
  */
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
 import { contract } from '../../sheets-templates/contract';
+import { YEAR_OBLIGATION_CODES } from '../../src/domain/report/actionItems';
 import { defaultContract, TAB_NAME } from '../../src/domain/schema';
 import { ensureBuilt, JAPANESE, removeTempDirs, runCli, STACK_TRACE, sha256, tabsMadeBefore, tempDir, writeFixture } from './support';
 
@@ -105,11 +107,16 @@ describe('chizai-desk upgrade', () => {
     for (const t of laterTabs) expect(wb.SheetNames).toContain(t);
   });
 
-  test('check on the copy has no missing-tab or missing-header finding and the same findings otherwise', () => {
+  test('check on the copy has no missing-tab or missing-header finding, the same findings otherwise, and what the empty new tabs now show', () => {
     const was = checkJson(older).findings.filter(f => f.code !== 'missing-tab' && f.code !== 'missing-header');
     const now = checkJson(upgraded).findings;
     expect(now.filter(f => f.code === 'missing-tab' || f.code === 'missing-header')).toEqual([]);
-    expect(now).toEqual(was);
+    const revealed = (f: { code: string }): boolean => YEAR_OBLIGATION_CODES.has(f.code as never);
+    expect(now.filter(f => !revealed(f))).toEqual(was);
+    // PD月次報告 is there now and empty: the months past their deadline have no report (§5.4(1)), nothing else.
+    expect(new Set(now.filter(revealed).map(f => `${f.sheet} ${f.row} ${f.code}`))).toEqual(
+      new Set(['PD月次報告 null pd-monthly-report-missing'])
+    );
   });
 
   test('running it again changes nothing more: it says there is nothing to add and writes no copy', () => {

@@ -509,7 +509,7 @@ export function oracle(world: World): Observation {
 
 function reminderItems(
   world: World,
-  _s: Record<string, Sem | readonly string[] | undefined>,
+  s: Record<string, Sem | readonly string[] | undefined>,
   days: Days,
   x: {
     meetings: { row: number; 会議ID: string; 種別: string; 開催日: string; 議事録共有日: string | null; 議事録担当: string | null }[];
@@ -579,7 +579,75 @@ function reminderItems(
     if (lastMonthDay >= (x.start ?? '0000-01-01') && `${last}-01` <= x.end)
       toRole(LEADER, `monthly-report-due|${last}|${days.add(lastMonthDay, 3)}`);
   }
+  yearReminders(world, s, days, x, toRole);
   return [...new Set(items)];
+}
+
+/** The month a 対象月 cell means, as people type it (2024-10, 2024年10月, R6.10, 令和6年10月), or null. */
+function monthOfText(v: Sem): string | null {
+  const t = norm(v);
+  const m = /^(\d{4})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月$/.exec(t);
+  const era = /^(?:R|令和)(\d{1,2})[.年](\d{1,2})月?$/.exec(t);
+  const [y, mm] = m ? [Number(m[1]), Number(m[2])] : era ? [2018 + Number(era[1]), Number(era[2])] : [0, 0];
+  return y > 0 && mm >= 1 && mm <= 12 ? `${y}-${String(mm).padStart(2, '0')}` : null;
+}
+
+/**
+ * The reminders of the year's obligations (README "Reminders: who is told what"), from the meaning of the cells:
+ * PD reports past their deadline, the evaluation due, evaluations not reported, the presentation's announcement and
+ * write-up, permissions pending near 納入期限. Each item goes to its roles through `toRole`.
+ */
+function yearReminders(
+  world: World,
+  s: Record<string, Sem | readonly string[] | undefined>,
+  days: Days,
+  x: { meetings: { 会議ID: string; 種別: string; 開催日: string }[]; dispatch: string | null; end: string },
+  toRole: (role: string, item: string) => void
+): void {
+  const today = TODAY;
+  const LEADER = '事業担当リーダー';
+  const HEAD = '事業統括責任者';
+  const monthOf = (d: string): string => d.slice(0, 7);
+  const nextMonth = (m: string): string => monthOf(addDays(lastDayOf(m), 1));
+  if (x.dispatch !== null) {
+    const reports = usable(world, 'PD月次報告') as unknown as { 対象月: Sem; 受領日: string | null }[];
+    const n = Number(s.PD月次報告期限 ?? 5);
+    for (let m = monthOf(x.dispatch); m <= monthOf(x.end); m = nextMonth(m)) {
+      const due = days.add(lastDayOf(m), n);
+      if (today > due && !reports.some(r => monthOfText(r.対象月) === m && r.受領日 !== null)) {
+        toRole('事業PD', `pd-report-overdue|${m}|${due}`);
+        toRole(LEADER, `pd-report-overdue|${m}|${due}`);
+      }
+    }
+  }
+  const evaluations = usable(world, 'PD評価') as unknown as { 評価ID: string; 評価日: string; 総合評価: Sem; 庁報告日: string | null }[];
+  const graded = (e: (typeof evaluations)[number]): boolean => ['A', 'B', 'C', 'D'].includes(norm(e.総合評価));
+  const done = evaluations.filter(e => e.評価日 <= today && graded(e));
+  let evalDue = (s.PD評価期限 as string | null) ?? null;
+  if (evalDue === null) {
+    evalDue = addDays(`${monthOf(x.end)}-01`, -1);
+    while (!days.isBusiness(evalDue)) evalDue = addDays(evalDue, -1);
+  }
+  if (done.length === 0 && today >= addDays(evalDue, -30)) {
+    toRole(HEAD, `pd-evaluation-due|PD評価|${evalDue}`);
+    toRole(LEADER, `pd-evaluation-due|PD評価|${evalDue}`);
+  }
+  for (const e of done) if (e.庁報告日 === null) toRole(HEAD, `pd-evaluation-unreported|${e.評価ID}|null`);
+  const publicity = usable(world, '広報記録') as unknown as { 掲載日: string; 種類: string; 媒体区分: string; 会議ID: Sem }[];
+  const forIt = (p: (typeof publicity)[number], id: string): boolean => p.会議ID === null || p.会議ID === '' || norm(p.会議ID) === id;
+  for (const m of x.meetings.filter(y => y.種別 === '成果発表会')) {
+    const announced = publicity.some(
+      p => forIt(p, m.会議ID) && p.種類 === '開催案内' && ['新聞', 'テレビ'].includes(p.媒体区分) && p.掲載日 < m.開催日
+    );
+    if (today < m.開催日 && addDays(m.開催日, -14) <= today && !announced)
+      toRole(LEADER, `presentation-announcement-due|${m.会議ID}|${m.開催日}`);
+    if (m.開催日 <= today && !publicity.some(p => forIt(p, m.会議ID) && p.種類 === '採録記事' && p.掲載日 >= m.開催日))
+      toRole(LEADER, `presentation-coverage-missing|${m.会議ID}|null`);
+  }
+  const delivery = (s.納入期限 as string | null) ?? x.end;
+  if (today >= addDays(delivery, -30) && today <= delivery)
+    for (const p of usable(world, '転載許可') as unknown as { row: number; 許可日: string | null }[])
+      if (p.許可日 === null) toRole('事業担当者', `reprint-permission-pending|転載許可!R${p.row}|${delivery}`);
 }
 
 // ---- the invariant --------------------------------------------------------------------------------

@@ -49,9 +49,11 @@ export function gridSheet(title: string, rows: readonly CellData[][]): sheets_v4
   return { properties: { title, sheetType: 'GRID' }, data: [data.length > 0 ? { rowData: data } : {}] };
 }
 
-/** The sample workbook (sheets-templates/sample.json), laid out by the contract, as spreadsheets.get returns it. */
-export function sampleSpreadsheet(options: { readonly omitTabs?: readonly string[] } = {}): sheets_v4.Schema$Spreadsheet {
-  const tabs = sample.tabs as unknown as Record<string, readonly SampleRow[]>;
+/** The sample workbook (sheets-templates/sample.json; or the rows given), laid out by the contract, as spreadsheets.get returns it. */
+export function sampleSpreadsheet(
+  options: { readonly omitTabs?: readonly string[]; readonly tabs?: Readonly<Record<string, readonly SampleRow[]>> } = {}
+): sheets_v4.Schema$Spreadsheet {
+  const tabs = options.tabs ?? (sample.tabs as unknown as Record<string, readonly SampleRow[]>);
   const dateSettings = new Set<string>(contract.settings.filter(s => s.type === 'date').map(s => s.name));
   const sheets = workbookTemplate
     .filter(t => !(options.omitTabs ?? []).includes(t.name))

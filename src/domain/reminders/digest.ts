@@ -30,6 +30,12 @@ export const KIND_LABEL: Readonly<Record<ReminderKind, string>> = {
   'expert-consultation-missing': '専門家派遣の事前協議が記録されていません',
   'timesheet-missing': `先週の${TAB_NAME.pdHours}がありません`,
   'monthly-report-due': '月次活動報告書の作成時期です',
+  'pd-report-overdue': '事業PDの月次報告書が期限を過ぎても受領されていません',
+  'pd-evaluation-due': '事業PDの評価の期限が近づいています（未実施）',
+  'pd-evaluation-unreported': '事業PDの評価結果が庁に報告されていません',
+  'presentation-announcement-due': '成果発表会の開催案内（新聞・テレビ）が記録されていません',
+  'presentation-coverage-missing': '成果発表会の採録記事が記録されていません',
+  'reprint-permission-pending': '転載の許可が得られていません（納入期限が近づいています）',
 };
 
 /** Short names for logs and terminal lines. */
@@ -40,6 +46,12 @@ export const KIND_SHORT: Readonly<Record<ReminderKind, string>> = {
   'expert-consultation-missing': '事前協議未記録',
   'timesheet-missing': 'PD稼働未入力',
   'monthly-report-due': '月次報告書',
+  'pd-report-overdue': `${TAB_NAME.pdReports}未受領`,
+  'pd-evaluation-due': `${TAB_NAME.pdEvaluations}未実施`,
+  'pd-evaluation-unreported': `${TAB_NAME.pdEvaluations}未報告`,
+  'presentation-announcement-due': '発表会案内なし',
+  'presentation-coverage-missing': '採録記事なし',
+  'reprint-permission-pending': '転載の許可待ち',
 };
 
 const KIND_HINT: Readonly<Record<ReminderKind, string>> = {
@@ -49,6 +61,12 @@ const KIND_HINT: Readonly<Record<ReminderKind, string>> = {
   'expert-consultation-missing': '実施日までに庁・事業PDと事前協議を行い、「事前協議日」を入力してください（仕様書5.3(2)）。',
   'timesheet-missing': `稼働があれば${TAB_NAME.pdHours}に入力してください（仕様書10(3)）。`,
   'monthly-report-due': '前月分の月次活動報告書を作成してください（月初の3営業日のあいだ、作成されるまでお知らせします）。',
+  'pd-report-overdue': `事業PDから対象月の月次報告書を受け取り、${TAB_NAME.pdReports}の「受領日」を入力してください（仕様書5.4(1)）。`,
+  'pd-evaluation-due': `評価基準に基づいて事業PDを評価し、${TAB_NAME.pdEvaluations}に評価日と総合評価を入力してください（仕様書5.6(2)）。`,
+  'pd-evaluation-unreported': `評価結果を庁に報告し、${TAB_NAME.pdEvaluations}の「庁報告日」を入力してください（仕様書5.6(2)）。`,
+  'presentation-announcement-due': `開催前に新聞・テレビで告知し、${TAB_NAME.publicity}に「開催案内」として記録してください（仕様書7⑦）。`,
+  'presentation-coverage-missing': `採録記事などで成果を周知し、${TAB_NAME.publicity}に「採録記事」として記録してください（仕様書7⑧）。`,
+  'reprint-permission-pending': `許可を得たら${TAB_NAME.permissions}の「許可日」を入力してください。得られない著作物は事業報告書から外します（仕様書15(2)）。`,
 };
 
 /** A reference is an ID: one line, short. Anything longer is cut rather than mailed whole. */

@@ -9,9 +9,19 @@ import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
 import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
 import { hasColumns, missingSource, type ReadResult } from '../ledgerReader';
+import { deliveryDueOf, inYearEndWindow } from '../programmeYear';
 import { HandlerList, type Recipient } from '../recipients';
 import { lacksPriorConsultation } from '../rules/experts';
+import { canRun } from '../rules/index';
 import { DUE_SOON_BUSINESS_DAYS } from '../rules/minutes';
+import { pdEvaluationMissing } from '../rules/pdEvaluationMissing';
+import { pdEvaluationNotReported } from '../rules/pdEvaluationReport';
+import { evaluationDue, isUnreported } from '../rules/pdEvaluations';
+import { overdueReports, pdMonthlyReportMissing } from '../rules/pdMonthlyReports';
+import { ANNOUNCEMENT_REMINDER_DAYS, announcementsOf, lacksCoverage, presentationsOf } from '../rules/presentation';
+import { presentationNoAnnouncement } from '../rules/presentationAnnouncement';
+import { presentationNoCoverage } from '../rules/presentationCoverage';
+import { reprintPermissionPending } from '../rules/reprintPermissions';
 import { isClosedStage } from '../rules/stages';
 import { type Role, TAB_NAME, tabOf } from '../schema';
 
@@ -21,7 +31,14 @@ export type ReminderKind =
   | 'case-action-due'
   | 'expert-consultation-missing'
   | 'timesheet-missing'
-  | 'monthly-report-due';
+  | 'monthly-report-due'
+  // The year's obligations.
+  | 'pd-report-overdue'
+  | 'pd-evaluation-due'
+  | 'pd-evaluation-unreported'
+  | 'presentation-announcement-due'
+  | 'presentation-coverage-missing'
+  | 'reprint-permission-pending';
 
 /** Order in which kinds appear in a digest: most urgent first. */
 export const REMINDER_KINDS: readonly ReminderKind[] = [
@@ -31,12 +48,42 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   'expert-consultation-missing',
   'timesheet-missing',
   'monthly-report-due',
+  'pd-report-overdue',
+  'pd-evaluation-due',
+  'pd-evaluation-unreported',
+  'presentation-announcement-due',
+  'presentation-coverage-missing',
+  'reprint-permission-pending',
 ];
+
+/**
+ * Who is reminded of each kind of the year's obligations, by 役割 among active handlers (README "Reminders"):
+ * the PD writes the monthly report and the leader chases it; evaluations are the 事業統括責任者's business with the
+ * Office; the leader runs the presentation's publicity; the 事業担当者 gather the permissions.
+ */
+export const YEAR_REMINDER_ROLES: Readonly<Record<YearReminderKind, readonly Role[]>> = {
+  'pd-report-overdue': ['事業PD', '事業担当リーダー'],
+  'pd-evaluation-due': ['事業統括責任者', '事業担当リーダー'],
+  'pd-evaluation-unreported': ['事業統括責任者'],
+  'presentation-announcement-due': ['事業担当リーダー'],
+  'presentation-coverage-missing': ['事業担当リーダー'],
+  'reprint-permission-pending': ['事業担当者'],
+};
+export type YearReminderKind =
+  | 'pd-report-overdue'
+  | 'pd-evaluation-due'
+  | 'pd-evaluation-unreported'
+  | 'presentation-announcement-due'
+  | 'presentation-coverage-missing'
+  | 'reprint-permission-pending';
 
 /** One thing to act on. Only identifiers and dates: this is what may leave the workbook. */
 export interface ReminderItem {
   readonly kind: ReminderKind;
-  /** Meeting ID, case ID, '専門家活用記録!R{row}', a week 'YYYY-MM-DD/YYYY-MM-DD' or a month 'YYYY-MM'. */
+  /**
+   * Meeting ID, case ID, evaluation ID, '<tab>!R{row}', a week 'YYYY-MM-DD/YYYY-MM-DD', a month 'YYYY-MM', or a
+   * tab's name (the PD evaluation still to do).
+   */
   readonly ref: string;
   readonly due: Ymd | null;
   /** The tab the item lives on, or null (the monthly report is a document, not a row). */
@@ -78,6 +125,12 @@ const KIND_NEEDS: Readonly<Partial<Record<ReminderKind, { readonly tab: string; 
   'case-action-due': { tab: 'cases', columns: ['id', 'stage', 'nextDue'] },
   'expert-consultation-missing': { tab: 'experts', columns: ['date', 'status', 'consultedOn'] },
   'timesheet-missing': { tab: 'pdHours', columns: ['date', 'hours'] },
+  'pd-report-overdue': { tab: 'pdReports', columns: ['month', 'receivedOn'] },
+  'pd-evaluation-due': { tab: 'pdEvaluations', columns: ['date', 'overall'] },
+  'pd-evaluation-unreported': { tab: 'pdEvaluations', columns: ['id', 'date', 'overall', 'reportedOn'] },
+  'presentation-announcement-due': { tab: 'publicity', columns: ['date', 'kind', 'medium', 'meetingId'] },
+  'presentation-coverage-missing': { tab: 'publicity', columns: ['date', 'kind', 'meetingId'] },
+  'reprint-permission-pending': { tab: 'permissions', columns: ['grantedOn'] },
 };
 
 /** Case-action and minutes reminders look this many business days ahead (the due-soon window). */
@@ -124,6 +177,7 @@ export function planReminders(
     ...expertConsultationItems(read, today, calendar),
     ...timesheetItems(read, today, calendar),
     ...monthlyReportItems(read, today, calendar, options.reportsDone ?? new Set()),
+    ...yearObligationItems(read, today, calendar),
   ].filter(decidable);
   // Without 情報取扱者名簿 (or its 氏名/メール/有効) nobody can be confirmed as a handler: every item is skipped, saying why.
   const listMissing = missingSource(read, 'handlers', ['name', 'email', 'active']);
@@ -206,6 +260,46 @@ function monthlyReportItems(read: ReadResult, today: Ymd, calendar: BusinessCale
   if (done.has(last)) return [];
   const due = calendar.addBusinessDays(addDays(first, -1), MONTHLY_REPORT_BUSINESS_DAYS);
   return [{ to: { role: LEADER }, item: { kind: 'monthly-report-due', ref: last, due, sheet: null, row: null } }];
+}
+
+/** The year's obligations (DESIGN.md "The year's obligations"), each to the roles of YEAR_REMINDER_ROLES. */
+function yearObligationItems(read: ReadResult, today: Ymd, calendar: BusinessCalendar): Planned[] {
+  const { ledger } = read;
+  const { settings } = ledger;
+  const items: ReminderItem[] = [];
+  if (canRun(pdMonthlyReportMissing, read)) {
+    const sheet = TAB_NAME.pdReports;
+    for (const m of overdueReports(ledger, today, calendar))
+      items.push({ kind: 'pd-report-overdue', ref: m.month, due: m.due, sheet, row: m.row?.rowNumber ?? null });
+  }
+  if (canRun(pdEvaluationMissing, read)) {
+    const due = evaluationDue(ledger, today, calendar);
+    if (due.missing)
+      items.push({ kind: 'pd-evaluation-due', ref: TAB_NAME.pdEvaluations, due: due.due, sheet: TAB_NAME.pdEvaluations, row: null });
+  }
+  if (canRun(pdEvaluationNotReported, read))
+    for (const e of ledger.pdEvaluations.filter(x => isUnreported(x, today)))
+      items.push({ kind: 'pd-evaluation-unreported', ref: e.id, due: null, sheet: TAB_NAME.pdEvaluations, row: e.rowNumber });
+  const meetings = TAB_NAME.meetings;
+  if (canRun(presentationNoAnnouncement, read))
+    for (const m of presentationsOf(ledger))
+      if (today < m.date && addDays(m.date, -ANNOUNCEMENT_REMINDER_DAYS) <= today && announcementsOf(ledger, m).length === 0)
+        items.push({ kind: 'presentation-announcement-due', ref: m.id, due: m.date, sheet: meetings, row: m.rowNumber });
+  if (canRun(presentationNoCoverage, read))
+    for (const m of ledger.meetings.filter(x => lacksCoverage(ledger, x, today)))
+      items.push({ kind: 'presentation-coverage-missing', ref: m.id, due: null, sheet: meetings, row: m.rowNumber });
+  if (canRun(reprintPermissionPending, read) && inYearEndWindow(settings, today) && today <= deliveryDueOf(settings)) {
+    const sheet = TAB_NAME.permissions;
+    for (const p of ledger.permissions.filter(x => x.grantedOn === null))
+      items.push({
+        kind: 'reprint-permission-pending',
+        ref: `${sheet}!R${p.rowNumber}`,
+        due: deliveryDueOf(settings),
+        sheet,
+        row: p.rowNumber,
+      });
+  }
+  return items.flatMap(item => YEAR_REMINDER_ROLES[item.kind as YearReminderKind].map(role => ({ to: { role }, item })));
 }
 
 /** An item without a named person still reaches someone: the 事業担当リーダー who assigns the work. */

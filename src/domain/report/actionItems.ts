@@ -23,6 +23,22 @@ export const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set([
   'invalid-value',
 ]);
 
+/** The year's obligations' finding codes, each with what the report calls it (DESIGN.md "The year's obligations"). */
+export const YEAR_OBLIGATION_LABEL: Readonly<Partial<Record<Finding['code'], string>>> = {
+  'secretariat-roles': '事務局の体制（仕様書5.1(3)）',
+  'pd-monthly-report-missing': '事業PDの月次報告書の未受領（仕様書5.4(1)）',
+  'pd-evaluation-criteria-unapproved': '承認前の評価基準による評価（仕様書5.6(1)）',
+  'pd-evaluation-missing': '事業PDの評価が未実施（仕様書5.6(2)）',
+  'pd-evaluation-low-without-consultation': '低評価の庁への相談が未記録（仕様書5.6(2)）',
+  'pd-evaluation-not-reported': '評価結果の庁への報告が未記録（仕様書5.6(2)）',
+  'presentation-too-early': '成果発表会の開催時期（仕様書7）',
+  'presentation-no-announcement': '成果発表会の開催案内（仕様書7⑦）',
+  'presentation-no-coverage': '成果発表会の採録記事（仕様書7⑧）',
+  'effect-verification-missing': `${TAB_NAME.effects}の記録（仕様書5.7）`,
+  'reprint-permission-pending': '転載の許可の取得（仕様書15(2)）',
+};
+export const YEAR_OBLIGATION_CODES: ReadonlySet<Finding['code']> = new Set(Object.keys(YEAR_OBLIGATION_LABEL) as Finding['code'][]);
+
 /**
  * One item per category, however many rows it concerns: the report's length and the Docs calls that write
  * it stay bounded, and the details live in the tables.
@@ -107,6 +123,19 @@ export function actionItems(model: Omit<ReportModel, 'actions' | 'charts'>, asOf
         findings.openErrors.some(f => UNREAD_ROW_CODES.has(f.code)) ? '読み取れなかった行は、この報告書の数値に含まれていません。' : ''
       }`,
     });
+  if (model.obligations.length > 0) {
+    const byCode = new Map<string, string[]>();
+    for (const f of model.obligations) {
+      const label = YEAR_OBLIGATION_LABEL[f.code] ?? f.code;
+      const place = f.row === null ? f.sheet : `${f.sheet}${f.row}行目`;
+      byCode.set(label, [...(byCode.get(label) ?? []), place]);
+    }
+    items.push({
+      kind: 'year-obligations',
+      label: '年間の義務（事業PDの報告・評価、成果発表会、効果の検証、転載の許可）',
+      detail: `${[...byCode].map(([label, places]) => `${label}: ${[...new Set(places)].join('、')}`).join('。')}。各セルのメモに対応方法があります。`,
+    });
+  }
   const risks: string[] = [];
   if (cases && cases.supported < cases.target) risks.push(`伴走支援企業が${cases.supported}社で、目標${cases.target}社に届いていません`);
   if (meetings && !meetings.liaisonOnTrack)

@@ -16,7 +16,7 @@ import type { Finding } from '../findings';
 import type { ReadResult } from '../ledgerReader';
 import type { MinutesStatus } from '../rules/minutes';
 import type { ExpertUseRow, MeetingType, PdHoursRow, Stage } from '../schema';
-import { actionItems } from './actionItems';
+import { actionItems, YEAR_OBLIGATION_CODES } from './actionItems';
 import { caseSection } from './caseSection';
 import { expertLine, expertSection } from './expertSection';
 import { byDateThenRow, inRange } from './figures';
@@ -250,7 +250,8 @@ export type ActionKind =
   | 'next-action-overdue'
   | 'validation-errors'
   | 'target-at-risk'
-  | 'figures-unknown';
+  | 'figures-unknown'
+  | 'year-obligations';
 
 export interface ActionItem {
   readonly kind: ActionKind;
@@ -276,6 +277,8 @@ export interface ReportModel {
   readonly meetings: MeetingSection;
   readonly actions: readonly ActionItem[];
   readonly findings: { readonly errors: number; readonly warnings: number; readonly openErrors: readonly OpenFinding[] };
+  /** Findings of the year's obligations (PD reports, evaluation, presentation, effects, permissions, roles), errors and warnings. */
+  readonly obligations: readonly (OpenFinding & { readonly severity: Finding['severity'] })[];
   readonly appendix: {
     readonly pdRows: readonly PdHoursRow[];
     readonly expertRows: readonly ExpertUseLine[];
@@ -320,6 +323,9 @@ export function buildReportModel(read: ReadResult, result: CheckResult, month: Y
       warnings: result.findings.length - errors.length,
       openErrors: errors.map(({ sheet, row, column, code, message }) => ({ sheet, row, column, code, message })),
     },
+    obligations: result.findings
+      .filter(f => YEAR_OBLIGATION_CODES.has(f.code))
+      .map(({ sheet, row, column, code, message, severity }) => ({ sheet, row, column, code, message, severity })),
     appendix: {
       pdRows: read.ledger.pdHours.filter(r => inRange(r.date, from, to)).sort(byDateThenRow),
       expertRows: read.ledger.experts

@@ -4,18 +4,29 @@
  * headers) come from reading the contract's columns (ledgerReader.ts), not from rules.
  */
 import { hasColumns, type ReadResult } from '../ledgerReader';
+import { effectVerificationMissing } from './effectVerification';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
 import { duplicateIds } from './ids';
 import { minutesSharedBeforeMeeting } from './minutesOrder';
 import { pdBeforeDispatch } from './pdDispatch';
+import { pdEvaluationCriteriaUnapproved } from './pdEvaluationCriteria';
+import { pdEvaluationLowWithoutConsultation } from './pdEvaluationLow';
+import { pdEvaluationMissing } from './pdEvaluationMissing';
+import { pdEvaluationNotReported } from './pdEvaluationReport';
 import { pdDayOverStandard } from './pdHours';
+import { pdMonthlyReportMissing } from './pdMonthlyReports';
 import { outsideProgrammePeriod } from './period';
+import { presentationNoAnnouncement } from './presentationAnnouncement';
+import { presentationNoCoverage } from './presentationCoverage';
+import { presentationTooEarly } from './presentationTooEarly';
 import { missingPrevalidation } from './prevalidation';
 import { prevalidationAfterStart } from './prevalidationOrder';
 import { recordedInFuture } from './recordedInFuture';
 import { unknownReferences } from './references';
+import { reprintPermissionPending } from './reprintPermissions';
 import type { Rule } from './rule';
+import { secretariatRoles } from './secretariatRoles';
 import { supportedWithoutStart } from './supportStart';
 
 export const RULES: readonly Rule[] = [
@@ -32,6 +43,18 @@ export const RULES: readonly Rule[] = [
   prevalidationAfterStart,
   pdBeforeDispatch,
   supportedWithoutStart,
+  // The year's obligations (DESIGN.md "The year's obligations").
+  secretariatRoles,
+  pdMonthlyReportMissing,
+  pdEvaluationCriteriaUnapproved,
+  pdEvaluationMissing,
+  pdEvaluationLowWithoutConsultation,
+  pdEvaluationNotReported,
+  presentationTooEarly,
+  presentationNoAnnouncement,
+  presentationNoCoverage,
+  effectVerificationMissing,
+  reprintPermissionPending,
 ];
 
 /** A rule runs only when the workbook has every tab and column it reads. */

@@ -243,6 +243,8 @@ const SECOND: Book = {
     連携会議目標回数: 2,
     支援企業目標数: 4,
   },
+  // June's PD report is in (due 2025-07-07); July's is due 08-07, after asOf.
+  PD月次報告: [{ 対象月: '2025-06', 受領日: dateCell('2025-07-04') }],
   案件台帳: [
     caseRow('C-01', {
       段階: '支援中',

@@ -50,11 +50,17 @@ export function rawTable(
   };
 }
 
-/** The secretariat's people: two active handlers and one who left (有効 FALSE). */
+/**
+ * The secretariat's people: two active handlers and one who left (有効 FALSE), then the rest of a secretariat as
+ * §5.1(3) staffs it (so secretariat-roles stays silent unless a test is about it).
+ */
 export const PEOPLE: readonly TypedRow[] = [
   { 氏名: '成田 健太', メール: 'kenta.narita@example.co.jp', 役割: '事業担当者', 有効: true },
   { 氏名: '三上 奈緒', メール: 'nao.mikami@example.co.jp', 役割: '事業担当リーダー', 有効: true },
   { 氏名: '福士 亮', メール: 'ryo.fukushi@example.co.jp', 役割: '事業担当者', 有効: false },
+  { 氏名: '工藤 誠一', メール: 'seiichi.kudo@example.co.jp', 役割: '事業統括責任者', 有効: true },
+  { 氏名: '葛西 美咲', メール: 'misaki.kasai@example.co.jp', 役割: '事業担当者', 有効: true },
+  { 氏名: '佐々木 浩', メール: 'hiroshi.sasaki@example.jp', 役割: '事業PD', 有効: true },
 ];
 
 const DEFAULT_SETTINGS: Readonly<Record<string, Cell>> = {
