@@ -6,6 +6,7 @@
 
 import { DASHBOARD_NAME } from '../domain/charts/dashboard';
 import { TAB_NAME } from '../domain/schema';
+import { ANNUAL_REPORT_TITLE, generateAnnualReportCommand } from './annualReportDoc';
 import { checkEditedRows, checkSpreadsheet, summaryText } from './checking';
 import { buildMenu } from './menu';
 import { installTriggersCommand, sendRemindersJob } from './reminders';
@@ -58,3 +59,8 @@ export const sendReminders = asCommand('リマインダー', (): void => tell('�
 export const installTriggers = asCommand('毎日のリマインダーを設定', (): void =>
   tell('毎日のリマインダーを設定', installTriggersCommand().message)
 );
+
+/** The 事業報告書 of the fiscal year (menu 事業報告書を作成): one current Doc per year, behind the approval gate. */
+export const generateAnnualReport = asCommand(ANNUAL_REPORT_TITLE, (): void => {
+  generateAnnualReportCommand();
+});

@@ -5,6 +5,7 @@ export const MENU_TITLE = '知財経営支援';
 export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['入力をすべてチェック', 'checkAllEntries'],
   ['Generate monthly report', 'generateMonthlyReport'],
+  ['事業報告書を作成', 'generateAnnualReport'],
   ['リマインダーを今すぐ送信', 'sendReminders'],
   null,
   ['シートを準備（不足タブ・見出し・入力規則）', 'setupWorkbook'],

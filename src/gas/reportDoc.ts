@@ -84,10 +84,10 @@ function askMonth(fallback: YearMonth): YearMonth | null {
 }
 
 /** A folder ID, or the ID inside a pasted folder URL (https://drive.google.com/drive/folders/<id>). */
-const folderIdOf = (setting: string): string => /folders\/([\w-]+)/.exec(setting)?.[1] ?? setting.trim();
+export const folderIdOf = (setting: string): string => /folders\/([\w-]+)/.exec(setting)?.[1] ?? setting.trim();
 
 /** The month's current Doc, or null when there is none (never made, deleted, trashed or not readable). */
-function currentDoc(id: string | null): GoogleAppsScript.Document.Document | null {
+export function currentDoc(id: string | null): GoogleAppsScript.Document.Document | null {
   if (!id) return null;
   let doc: GoogleAppsScript.Document.Document;
   try {
@@ -150,7 +150,7 @@ export function chartImage(chart: ChartSpec): GoogleAppsScript.Base.Blob {
 }
 
 /** Renders the blocks into an empty body. The count of calls depends on the blocks, never on table sizes. */
-function renderInto(body: GoogleAppsScript.Document.Body, blocks: readonly ReportBlock[]): void {
+export function renderInto(body: GoogleAppsScript.Document.Body, blocks: readonly ReportBlock[]): void {
   const H = DocumentApp.ParagraphHeading;
   const heading = { 1: H.HEADING1, 2: H.HEADING2, 3: H.HEADING3 } as const;
   const bold = { [DocumentApp.Attribute.BOLD]: true };
@@ -158,6 +158,16 @@ function renderInto(body: GoogleAppsScript.Document.Body, blocks: readonly Repor
     switch (block.kind) {
       case 'title':
         body.appendParagraph(block.text).setHeading(H.TITLE);
+        break;
+      case 'cover':
+        body.appendParagraph(block.title).setHeading(H.TITLE);
+        for (const line of block.lines) body.appendParagraph(line).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+        body.appendPageBreak();
+        break;
+      case 'toc':
+        // DocumentApp cannot insert a table of contents; the headings are listed (Docs' outline links them).
+        body.appendParagraph(block.title).setAttributes(bold);
+        for (const entry of block.entries) body.appendParagraph(entry.text);
         break;
       case 'heading':
         body.appendParagraph(block.text).setHeading(heading[block.level]);
@@ -189,7 +199,7 @@ function renderInto(body: GoogleAppsScript.Document.Body, blocks: readonly Repor
   }
 }
 
-interface WrittenDoc {
+export interface WrittenDoc {
   readonly id: string;
   readonly url: string;
   readonly replaced: boolean;
@@ -198,9 +208,15 @@ interface WrittenDoc {
 }
 
 function writeDoc(model: ReportModel, blocks: readonly ReportBlock[], folderSetting: string | null): WrittenDoc {
-  const name = reportFileBase(model.month);
+  return writeReportDoc(reportFileBase(model.month), reportDocProperty(model.month), blocks, folderSetting);
+}
+
+/**
+ * Writes blocks into the current Doc kept under the document property `key` (rewritten in place), or a new Doc
+ * named `name` when there is none; files it in 報告書フォルダID when set.
+ */
+export function writeReportDoc(name: string, key: string, blocks: readonly ReportBlock[], folderSetting: string | null): WrittenDoc {
   const props = PropertiesService.getDocumentProperties();
-  const key = reportDocProperty(model.month);
   const existing = currentDoc(props.getProperty(key));
   const doc = existing ?? DocumentApp.create(name);
   // Recorded before writing: if this run fails half-way, the next one rewrites this Doc instead of adding one.
@@ -217,7 +233,7 @@ function writeDoc(model: ReportModel, blocks: readonly ReportBlock[], folderSett
 }
 
 /** Moves the Doc into the report folder; returns why it could not, or null. */
-function fileInFolder(docId: string, folderId: string): string | null {
+export function fileInFolder(docId: string, folderId: string): string | null {
   try {
     DriveApp.getFileById(docId).moveTo(DriveApp.getFolderById(folderId));
     return null;

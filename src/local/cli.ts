@@ -1,5 +1,6 @@
 /** chizai-desk: the local CLI. A thin shell: each command lives in commands/, the rules in src/domain. */
 import { type Command, EXIT, errorJson, type Io, processIo, UserError } from './cliSupport';
+import { annualReport } from './commands/annualReport';
 import { check } from './commands/check';
 import { demo } from './commands/demo';
 import { init } from './commands/init';
@@ -9,7 +10,7 @@ import { report } from './commands/report';
 import { rollover } from './commands/rollover';
 import { upgrade } from './commands/upgrade';
 
-export const commands: readonly Command[] = [init, check, report, remind, upgrade, overview, rollover, demo];
+export const commands: readonly Command[] = [init, check, report, annualReport, remind, upgrade, overview, rollover, demo];
 
 function help(io: Io): void {
   io.out('chizai-desk — 知財経営支援事務局のブックをローカルで扱うツール\n');

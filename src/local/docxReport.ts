@@ -19,6 +19,7 @@ import {
   Table,
   TableCell,
   TableLayoutType,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -222,8 +223,8 @@ const NUMBERING = {
 
 const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [];
+function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table | TableOfContents)[] {
+  const out: (Paragraph | Table | TableOfContents)[] = [];
   let breakBefore = false;
   // A table right after another table would fuse with it in Word; a small gap keeps them apart.
   const gap = (): Paragraph => new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: 8 })] });
@@ -241,6 +242,30 @@ function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
             pageBreakBefore,
             children: [new TextRun(block.text)],
           })
+        );
+        break;
+      case 'cover':
+        // A title page: the title a third of the way down, its lines under it, then the next page.
+        out.push(
+          new Paragraph({
+            heading: HeadingLevel.TITLE,
+            alignment: AlignmentType.CENTER,
+            pageBreakBefore,
+            spacing: { before: 4200, after: 720 },
+            children: [new TextRun({ text: block.title, size: 48 })],
+          }),
+          ...block.lines.map(
+            line =>
+              new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: line, size: 28 })] })
+          ),
+          new Paragraph({ pageBreakBefore: true, children: [] })
+        );
+        break;
+      case 'toc':
+        // Not a heading itself, so it is not listed in itself; Word fills in the page numbers when it opens the file.
+        out.push(
+          new Paragraph({ pageBreakBefore, spacing: { after: 240 }, children: [new TextRun({ text: block.title, bold: true, size: 28 })] }),
+          new TableOfContents(block.title, { hyperlink: true, headingStyleRange: `1-${block.levels}` })
         );
         break;
       case 'heading':
@@ -285,7 +310,8 @@ function bodyOf(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
 
 /** Renders the blocks as a .docx file's bytes. `runningTitle` goes in the page header. */
 export async function renderDocx(blocks: readonly ReportBlock[], runningTitle: string): Promise<Buffer> {
-  const title = blocks.find((b): b is Extract<ReportBlock, { kind: 'title' }> => b.kind === 'title')?.text ?? runningTitle;
+  const first = blocks.find(b => b.kind === 'title' || b.kind === 'cover');
+  const title = first?.kind === 'title' ? first.text : first?.kind === 'cover' ? first.title : runningTitle;
   const small = (text: string | (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
     new TextRun({ children: Array.isArray(text) ? text : [text], size: 16, color: '595959' });
   const headingStyle = (size: number, before: number, after: number) => ({
@@ -295,6 +321,8 @@ export async function renderDocx(blocks: readonly ReportBlock[], runningTitle: s
   const doc = new Document({
     theme: { fonts: { body: THEME_FONT, headings: THEME_FONT } },
     title,
+    // A table of contents is written with its entries; Word updates its page numbers on opening (it asks first).
+    ...(blocks.some(b => b.kind === 'toc') ? { features: { updateFields: true } } : {}),
     creator: 'chizai-desk',
     description: title,
     styles: {

@@ -17,6 +17,7 @@ export interface BundleContext {
   onOpen: EntryPoint;
   onEdit: EntryPoint;
   generateMonthlyReport: EntryPoint;
+  generateAnnualReport: EntryPoint;
   checkAllEntries: EntryPoint;
   sendReminders: EntryPoint;
   installTriggers: EntryPoint;

@@ -339,6 +339,23 @@ export class FakeParagraph extends Fake implements Slice<GoogleAppsScript.Docume
     return this;
   }
 
+  /** What the adapter set (a centred cover line, a bold contents title): kept, for a test that wants to look. */
+  _alignment = 'LEFT';
+  readonly _attributes: Record<string, unknown> = {};
+
+  setAlignment(alignment: GoogleAppsScript.Document.HorizontalAlignment): this {
+    if (!Object.hasOwn(HorizontalAlignment, String(alignment))) {
+      throw this._rt.error(`The parameters (${typeof alignment}) don't match the method signature for DocumentApp.Paragraph.setAlignment.`);
+    }
+    this._alignment = String(alignment);
+    return this;
+  }
+
+  setAttributes(attributes: unknown): this {
+    Object.assign(this._attributes, attributes);
+    return this;
+  }
+
   _text(): string {
     return this.text;
   }

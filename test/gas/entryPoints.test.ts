@@ -10,9 +10,18 @@ describe('Apps Script entry points (DESIGN.md "Apps Script contract")', () => {
     expect([...entryPoints].sort()).toEqual(exported);
   });
 
-  test('the seven entry points of the contract are all there', () => {
+  test('the seven entry points of the contract are all there, and generateAnnualReport (事業報告書) is the eighth', () => {
     expect([...entryPoints].sort()).toEqual(
-      ['checkAllEntries', 'generateMonthlyReport', 'installTriggers', 'onEdit', 'onOpen', 'sendReminders', 'setupWorkbook'].sort()
+      [
+        'checkAllEntries',
+        'generateMonthlyReport',
+        'installTriggers',
+        'onEdit',
+        'onOpen',
+        'sendReminders',
+        'setupWorkbook',
+        'generateAnnualReport',
+      ].sort()
     );
   });
 });

@@ -32,6 +32,11 @@ describe('demo --out DIR', () => {
     expect(XLSX.utils.sheet_to_json(wb.Sheets.会議登録簿 ?? {})).toHaveLength(20);
   });
 
+  test('writes the 事業報告書 of the sample’s year and shows what is still missing for delivery', () => {
+    expect(existsSync(join(dir, '事業報告書_2024.docx'))).toBe(true);
+    expect(run.stdout).toContain('納入までに足りないもの: 12件');
+  });
+
   test('runs check on the sample as of its day and shows the planted findings', () => {
     expect(run.stdout).toContain('2024-12-02');
     expect(run.stdout).toMatch(/エラー 5件、警告 2件/);

@@ -21,6 +21,15 @@ export type CellAlign = 'left' | 'right';
 
 export type ReportBlock =
   | { readonly kind: 'title'; readonly text: string }
+  /** A title page: the title, then its lines (name, year, region, contractor, date), then a page break. */
+  | { readonly kind: 'cover'; readonly title: string; readonly lines: readonly string[] }
+  /** A table of contents of the headings down to `levels` (Word: a TOC field; Docs: the list of those headings). */
+  | {
+      readonly kind: 'toc';
+      readonly title: string;
+      readonly levels: 1 | 2;
+      readonly entries: readonly { readonly level: 1 | 2; readonly text: string }[];
+    }
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'bullets'; readonly items: readonly string[] }
@@ -40,13 +49,16 @@ export type ReportBlock =
 
 // ---- formatting ----------------------------------------------------------------------------------
 
-const NONE = '—';
+export const NONE = '—';
 
-/** 87600 → '87,600円'. Written out by hand: Apps Script's Intl support is not something to lean on. */
-export function yen(n: number): string {
-  const [int, frac] = String(Math.round(n)).split('.');
-  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}円`;
+/** 1200.5 → '1,200.5'. Written out by hand: Apps Script's Intl support is not something to lean on. */
+export function grouped(n: number): string {
+  const [int, frac] = String(n).split('.');
+  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
 }
+
+/** 87600 → '87,600円'. */
+export const yen = (n: number): string => `${grouped(Math.round(n))}円`;
 
 const hours = (n: number): string => `${hoursText(n)}時間`;
 const percent = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : NONE);
@@ -65,11 +77,11 @@ function dateInText(d: Ymd, refYear: number): string {
   return year === refYear ? `${month}月${day}日` : formatYmdJa(d);
 }
 
-const orNone = (s: string | null | undefined): string => (s === null || s === undefined || s === '' ? NONE : s);
+export const orNone = (s: string | null | undefined): string => (s === null || s === undefined || s === '' ? NONE : s);
 const count = (n: number, unit: string): string => `${n}${unit}`;
 
 /** A table, or a sentence when there is nothing to put in it (an empty grid reads as a mistake). */
-function tableOr(
+export function tableOr(
   empty: string,
   header: readonly string[],
   rows: readonly (readonly string[])[],
@@ -300,7 +312,11 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       `${TAB_NAME.cases}に案件はまだありません。`,
       ['案件ID', '企業名', '段階', '担当', '今月の\nPD稼働', '今月の\n専門家', '今月の\n会議'],
-      cases.list.map(c => [c.id, orNone(c.company), c.stage, orNone(c.owner), ...activity(c)])
+      capped(
+        cases.list.map(c => [c.id, orNone(c.company), c.stage, orNone(c.owner), ...activity(c)]),
+        7,
+        TAB_NAME.cases
+      )
     ),
     ...(cases.unknownCaseHours.length === 0
       ? []
@@ -316,7 +332,11 @@ function caseBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       '次回アクションが入力された案件はありません。',
       ['案件ID', '次回期日', '次回アクション'],
-      withNext.map(c => [c.id, `${tableDate(c.nextDue, year)}${c.nextDueOverdue ? ' 期日超過' : ''}`, orNone(c.nextAction)])
+      capped(
+        withNext.map(c => [c.id, `${tableDate(c.nextDue, year)}${c.nextDueOverdue ? ' 期日超過' : ''}`, orNone(c.nextAction)]),
+        3,
+        TAB_NAME.cases
+      )
     ),
   ];
 }
@@ -347,15 +367,19 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
           {
             kind: 'table',
             header: ['会議ID', '種別', '開催日', '形式', '議事録期限', '共有日', '議事録の状態'],
-            rows: meetings.list.map(m => [
-              m.id,
-              m.type,
-              tableDate(m.date, year),
-              orNone(m.format),
-              tableDate(m.minutesDue, year),
-              tableDate(m.minutesSharedOn, year),
-              m.statusLabel,
-            ]),
+            rows: capped(
+              meetings.list.map(m => [
+                m.id,
+                m.type,
+                tableDate(m.date, year),
+                orNone(m.format),
+                tableDate(m.minutesDue, year),
+                tableDate(m.minutesSharedOn, year),
+                m.statusLabel,
+              ]),
+              7,
+              TAB_NAME.meetings
+            ),
           } as const,
         ]),
     { kind: 'heading', level: 2, text: `地域連携会議（年${meetings.liaisonTarget}回以上、仕様書6）` },
@@ -410,7 +434,11 @@ function expertBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       '今月の専門家活用はありません。',
       ['実施日', '専門家名', '専門分野', '案件ID', '状態'],
-      experts.list.map(x => [tableDate(x.date, year), orNone(x.expert), orNone(x.field), orNone(x.caseId), x.status])
+      capped(
+        experts.list.map(x => [tableDate(x.date, year), orNone(x.expert), orNone(x.field), orNone(x.caseId), x.status]),
+        5,
+        TAB_NAME.experts
+      )
     ),
     { kind: 'heading', level: 2, text: '専門分野別' },
     experts.byField === null
@@ -441,6 +469,35 @@ function actionBlocks(model: ReportModel): ReportBlock[] {
   ];
 }
 
+/**
+ * Lists longer than this are summarised, in the same table (so the report's blocks, and the Docs calls that write
+ * them, are the same however many rows there are): the PD rows by day, other lists cut with a last row saying how
+ * many more there are and where they are.
+ */
+export const LIST_LIMIT = 200;
+
+const distinct = (xs: readonly (string | null)[]): string => [...new Set(xs.filter((x): x is string => x !== null))].join('・') || NONE;
+
+/** Rows by their date, in first-seen order (Apps Script's V8 has no Map.groupBy). */
+function groupByDate<T extends { readonly date: Ymd }>(xs: readonly T[]): Map<Ymd, T[]> {
+  const groups = new Map<Ymd, T[]>();
+  for (const x of xs) {
+    const list = groups.get(x.date);
+    if (list) list.push(x);
+    else groups.set(x.date, [x]);
+  }
+  return groups;
+}
+
+/** At most LIST_LIMIT rows; past it, a last row says how many more there are and where to find them. */
+export function capped(rows: readonly (readonly string[])[], width: number, where: string, limit = LIST_LIMIT): (readonly string[])[] {
+  if (rows.length <= limit) return [...rows];
+  const more = Array.from({ length: width }, () => '');
+  more[0] = '…';
+  more[1] = `ほか${rows.length - limit}件（全${rows.length}件は${where}にあります）`;
+  return [...rows.slice(0, limit), more];
+}
+
 function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
   const { appendix, findings } = model;
   const m = monthJa(model.month);
@@ -465,24 +522,39 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
     orNone(x.sharedWith),
     x.caseIds.length > 0 ? x.caseIds.join('、') : NONE,
   ];
+  // A month of more than LIST_LIMIT PD rows is shown by day: one row a day, the same columns, saying so.
+  const pdByDay = appendix.pdRows.length > LIST_LIMIT;
+  const pdRows = pdByDay
+    ? [...groupByDate(appendix.pdRows)].map(([d, rows]) => [
+        tableDate(d, year),
+        hoursText(round2(rows.reduce((a, r) => a + r.hours, 0))),
+        distinct(rows.map(r => r.mode)),
+        distinct(rows.map(r => r.activity)),
+        `${new Set(rows.flatMap(r => (r.caseId ? [r.caseId] : []))).size}件`,
+        `${new Set(rows.flatMap(r => (r.meetingId ? [r.meetingId] : []))).size}件`,
+        yen(rows.reduce((a, r) => a + (r.travelCost ?? 0), 0)),
+        `${rows.length}行`,
+      ])
+    : appendix.pdRows.map(r => [
+        tableDate(r.date, year),
+        hoursText(r.hours),
+        orNone(r.mode),
+        orNone(r.activity),
+        orNone(r.caseId),
+        orNone(r.meetingId),
+        r.travelCost === null ? NONE : yen(r.travelCost),
+        orNone(r.note),
+      ]);
+  const pdNote = pdByDay ? `全${appendix.pdRows.length}行を日ごとに集計（各行は${TAB_NAME.pdHours}にあります）` : '';
   return [
     { kind: 'pageBreak' },
     { kind: 'heading', level: 1, text: '付録' },
-    { kind: 'heading', level: 2, text: `付録1 ${TAB_NAME.pdHours}（${m}）` },
+    { kind: 'heading', level: 2, text: `付録1 ${TAB_NAME.pdHours}（${m}${pdByDay ? '、日ごとの集計' : ''}）` },
     tableOr(
       '今月の稼働記録はありません。',
-      ['日付', '時間', '区分', '活動内容', '案件ID', '会議ID', '旅費', '備考'],
+      ['日付', '時間', '区分', '活動内容', '案件ID', '会議ID', '旅費', pdByDay ? '行数' : '備考'],
       [
-        ...appendix.pdRows.map(r => [
-          tableDate(r.date, year),
-          hoursText(r.hours),
-          orNone(r.mode),
-          orNone(r.activity),
-          orNone(r.caseId),
-          orNone(r.meetingId),
-          r.travelCost === null ? NONE : yen(r.travelCost),
-          orNone(r.note),
-        ]),
+        ...pdRows,
         ...(appendix.pdRows.length > 0
           ? [
               [
@@ -493,7 +565,7 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
                 '',
                 '',
                 model.pd.travelThisMonth === null ? UNKNOWN_TEXT : yen(model.pd.travelThisMonth),
-                '',
+                pdNote,
               ],
             ]
           : []),
@@ -505,20 +577,24 @@ function appendixBlocks(model: ReportModel, year: number): ReportBlock[] {
     tableOr(
       '今月の専門家活用の記録はありません。',
       ['実施日', '専門家名', '専門分野', '時間', '案件ID', '事前協議日', '状態', '謝金', '旅費'],
-      appendix.expertRows.map(expertRow),
+      capped(appendix.expertRows.map(expertRow), 9, TAB_NAME.experts),
       ['left', 'left', 'left', 'right', 'left', 'left', 'left', 'right', 'right']
     ),
     { kind: 'heading', level: 2, text: `付録3 ${TAB_NAME.meetings}（${m}）` },
     tableOr(
       '今月の会議の登録はありません。',
       ['会議ID', '種別', '開催日', '形式', '議事録担当', '共有先', '関連案件'],
-      appendix.meetingRows.map(meetingRow)
+      capped(appendix.meetingRows.map(meetingRow), 7, TAB_NAME.meetings)
     ),
     { kind: 'heading', level: 2, text: '付録4 未解決の入力エラー' },
     tableOr(
       `${formatYmdJa(model.overview.asOf)}時点で、入力エラーはありません${findings.warnings > 0 ? `（確認を勧める警告${findings.warnings}件はシートのメモを参照）` : ''}。`,
       ['タブ', '行', '列', '内容'],
-      findings.openErrors.map(f => [f.sheet, f.row === null ? NONE : String(f.row), orNone(f.column), f.message]),
+      capped(
+        findings.openErrors.map(f => [f.sheet, f.row === null ? NONE : String(f.row), orNone(f.column), f.message]),
+        4,
+        '「入力をすべてチェック」（ローカルでは chizai-desk check）の結果'
+      ),
       ['left', 'right', 'left', 'left']
     ),
   ];

@@ -4,6 +4,7 @@ import { parse } from '../args';
 import { type Command, EXIT, showHelp } from '../cliSupport';
 import { writeFileAtomic } from '../files';
 import { buildWorkbook, type SampleTabs } from '../xlsxTemplate';
+import { annualReport } from './annualReport';
 import { check } from './check';
 import { remind } from './remind';
 import { writeReport } from './report';
@@ -16,7 +17,7 @@ export const CHECKED_FILE = 'sample-workbook-checked.xlsx';
 export const demo: Command = {
   name: 'demo',
   usage,
-  summary: 'サンプルのブック（令和6年度の事務局）を書き出し、チェック・月次報告・リマインダーを実行します。',
+  summary: 'サンプルのブック（令和6年度の事務局）を書き出し、チェック・月次報告・事業報告書・リマインダーを実行します。',
   async run(args, io) {
     const { values } = parse(args, { out: { type: 'string' } }, usage);
     if (values.help) return showHelp(io, this);
@@ -29,6 +30,8 @@ export const demo: Command = {
     await check.run([book, '--today', sample.asOf, '--annotate', join(outDir, CHECKED_FILE)], io);
     io.out(`\n== 月次活動報告書（${sample.reportMonth}） ==`);
     io.out(`書き出しました: ${(await writeReport(book, sample.reportMonth, outDir, sample.asOf)).path}`);
+    io.out(`\n== 事業報告書（${sample.asOf} 時点、納入までに足りないものも表示） ==`);
+    await annualReport.run([book, '--today', sample.asOf, '--out', outDir], io);
     io.out(`\n== リマインダー（${sample.asOf}） ==`);
     await remind.run(
       [book, '--today', sample.asOf, '--outbox', join(outDir, 'outbox'), '--state', join(outDir, 'remind-state.json'), '--reports', outDir],

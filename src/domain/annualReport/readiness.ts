@@ -1,0 +1,180 @@
+/**
+ * What the 事業報告書 still lacks for delivery (§15): each requirement of each section, met or not, with the tab and
+ * row to fix. Never printed in the report: it goes to the terminal, the JSON, and in Sheets to the dialog and 実行ログ.
+ * The conditions the rules already state (the PD reports, evaluations, presentation, effects, permissions) are
+ * asked from the rule files, not written again.
+ */
+import { annualReportOutline } from '../../../sheets-templates/annualReport';
+import type { CheckResult } from '../check';
+import type { YearMonth } from '../dates';
+import type { ReadResult } from '../ledgerReader';
+import { settingName } from '../programmeYear';
+import { effectCoverage, isVerified } from '../rules/effectVerification';
+import { isDoneEvaluation, isLowEvaluation } from '../rules/pdEvaluations';
+import { TAB_NAME } from '../schema';
+import type { SettingKey } from '../settings';
+import type { AnnualReportModel } from './model';
+
+export interface MissingItem {
+  /** The section's number as the report prints it: '1'..'4', '①'..'⑪', '別紙'. */
+  readonly section: string;
+  readonly what: string;
+  readonly sheet: string;
+  readonly row: number | null;
+}
+
+export interface Readiness {
+  readonly complete: number;
+  readonly total: number;
+  readonly missing: readonly MissingItem[];
+}
+
+const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
+
+export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<AnnualReportModel, 'readiness'>): Readiness {
+  const { ledger } = read;
+  const { settings } = ledger;
+  const asOf = model.asOf;
+  let total = 0;
+  const missing: MissingItem[] = [];
+  const need = (ok: boolean, section: string, what: string, sheet: string, row: number | null = null): void => {
+    total++;
+    if (!ok) missing.push({ section, what, sheet, row });
+  };
+  const setting = (key: SettingKey): [string, number | null] => [TAB_NAME.settings, settings.rowOf[key] ?? null];
+  const settingWhat = (key: SettingKey): string => `${TAB_NAME.settings}「${settingName(key)}」が空です`;
+
+  for (const { no, chapter } of annualReportOutline.chapters) {
+    need((model.narrative[chapter] ?? []).length > 0, no, `${TAB_NAME.narrative}に章「${chapter}」の本文がありません`, TAB_NAME.narrative);
+    if (chapter === '運営体制') {
+      const roles = result.findings.filter(f => f.code === 'secretariat-roles');
+      if (roles.length === 0) need(true, no, '', TAB_NAME.handlers);
+      for (const f of roles) need(false, no, `事務局の体制（仕様書5.1(3)）: ${f.message}`, f.sheet, f.row);
+    }
+  }
+
+  // ① The PD's annual plan and monthly reports (§5.4(1)).
+  need(
+    settings.pdAnnualPlanReceivedOn !== null,
+    '①',
+    `${settingWhat('pdAnnualPlanReceivedOn')}（事業PDの年間事業計画）`,
+    ...setting('pdAnnualPlanReceivedOn')
+  );
+  for (const m of model.pd.months) {
+    if (m.due === null || (m.receivedOn === null && asOf <= m.due)) continue; // not asked, or not due yet
+    const month = `${monthJa(m.month)}分の月次報告書`;
+    need(m.receivedOn !== null, '①', `${month}が受領されていません（期限${m.due}）`, TAB_NAME.pdReports, m.rowNumber);
+    if (m.receivedOn === null) continue;
+    need(m.submittedOn !== null, '①', `${month}の庁提出日がありません`, TAB_NAME.pdReports, m.rowNumber);
+    need(m.documentUrl !== null, '①', `${month}の文書URLがありません`, TAB_NAME.pdReports, m.rowNumber);
+  }
+
+  // ② Criteria, evaluations, hearings, the report to the Office (§5.6).
+  const approvedOn = settings.evaluationCriteriaApprovedOn;
+  need(
+    approvedOn !== null,
+    '②',
+    `${settingWhat('evaluationCriteriaApprovedOn')}（評価基準の承認）`,
+    ...setting('evaluationCriteriaApprovedOn')
+  );
+  const evaluations = model.evaluations.list;
+  need(
+    evaluations.some(e => isDoneEvaluation(e, asOf)),
+    '②',
+    `事業PDの評価（総合評価のあるもの）がまだありません（評価期限${model.evaluations.due}）`,
+    TAB_NAME.pdEvaluations
+  );
+  for (const e of evaluations.filter(x => x.date <= asOf)) {
+    const of = `評価（${e.id}）`;
+    need(e.overall !== null, '②', `${of}の総合評価がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+    need(
+      approvedOn !== null && e.date >= approvedOn,
+      '②',
+      `${of}は評価基準の承認（${approvedOn ?? '未承認'}）より前の評価です`,
+      TAB_NAME.pdEvaluations,
+      e.rowNumber
+    );
+    if (e.overall === null) continue;
+    need(e.reportedOn !== null, '②', `${of}の庁報告日がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+    need(e.recordUrl !== null, '②', `${of}のヒアリング等の記録（記録URL）がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+    if (isLowEvaluation(e))
+      need(e.consultedOn !== null, '②', `${of}は総合評価${e.overall}ですが庁相談日がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+  }
+
+  // ③ Effect verification per supported company and for the PD's activity as a whole (§5.7).
+  for (const c of model.results.supported) {
+    const gap = effectCoverage(ledger, c.id);
+    const waiting = gap.awaitingActual[0];
+    const onlyActual = !gap.quantitative && gap.qualitative && waiting !== undefined;
+    need(
+      isVerified(gap),
+      '③',
+      `${c.id}の${[gap.quantitative ? '' : '定量（実績値）', gap.qualitative ? '' : '定性'].filter(Boolean).join('と')}の検証がありません`,
+      onlyActual ? TAB_NAME.effects : TAB_NAME.cases,
+      onlyActual ? waiting.rowNumber : c.rowNumber
+    );
+  }
+  const whole = effectCoverage(ledger, null);
+  need(isVerified(whole), '③', '事業PDの活動全体（案件IDが空の行）の定量（実績値）・定性の検証がそろっていません', TAB_NAME.effects);
+
+  // ④ Know-how (§5.4(3)); ⑤ the PD team's meetings (§5.5(4)).
+  need(model.knowhow.length > 0, '④', `${TAB_NAME.knowhow}に記録がありません`, TAB_NAME.knowhow);
+  need(
+    model.team.meetings.some(m => m.held),
+    '⑤',
+    `開催済みのPDチーム内会議が${TAB_NAME.meetings}にありません`,
+    TAB_NAME.meetings
+  );
+
+  // ⑥ Companies against the target; the results presentation and its publicity (§4, §7).
+  const { results } = model;
+  need(
+    results.supported.length >= results.supportedTarget,
+    '⑥',
+    `伴走支援企業が${results.supported.length}社で、目標${results.supportedTarget}社に届いていません`,
+    TAB_NAME.cases
+  );
+  need(
+    results.presentations.some(p => p.held),
+    '⑥',
+    results.presentations.length === 0 ? '成果発表会が登録されていません' : '成果発表会がまだ開催されていません',
+    TAB_NAME.meetings,
+    results.presentations[0]?.rowNumber ?? null
+  );
+  const earliest = settings.presentationEarliest;
+  for (const p of results.presentations) {
+    need(
+      earliest === null || p.date >= earliest,
+      '⑥',
+      `成果発表会（${p.id}）の開催日${p.date}は${earliest}より前です`,
+      TAB_NAME.meetings,
+      p.rowNumber
+    );
+    if (!p.held) continue;
+    need(
+      p.announcements > 0,
+      '⑥',
+      `成果発表会（${p.id}）の開催案内（新聞・テレビ）が${TAB_NAME.publicity}にありません`,
+      TAB_NAME.meetings,
+      p.rowNumber
+    );
+    need(p.coverage > 0, '⑥', `成果発表会（${p.id}）の採録記事が${TAB_NAME.publicity}にありません`, TAB_NAME.meetings, p.rowNumber);
+  }
+
+  // ⑦-⑩ Each held meeting's materials and minutes; ⑩ also its opinions and proposals.
+  for (const item of model.meetingItems)
+    for (const m of item.meetings.filter(x => x.held)) {
+      const of = `${m.type}（${m.id}、${m.date}）`;
+      need(m.materialsUrl !== null, item.no, `${of}の資料URLがありません`, TAB_NAME.meetings, m.rowNumber);
+      need(m.minutesUrl !== null, item.no, `${of}の議事録URLがありません`, TAB_NAME.meetings, m.rowNumber);
+      if (item.no === '⑩') need(m.opinions !== null, item.no, `${of}の意見・提言がありません`, TAB_NAME.meetings, m.rowNumber);
+    }
+
+  // 別紙 Every reproduced work with its permission and a copy of it (§15(2)).
+  const { no } = annualReportOutline.annex;
+  for (const p of model.permissions) {
+    need(p.grantedOn !== null, no, `転載の許可日がありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
+    need(p.permitUrl !== null, no, `許可書URLがありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
+  }
+  return { complete: total - missing.length, total, missing };
+}

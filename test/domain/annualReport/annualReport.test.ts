@@ -1,0 +1,233 @@
+/**
+ * The 事業報告書 (spec §15(1)) from the sample workbook, against SAMPLE.md "The 事業報告書 on the sample": the ①
+ * figures are the monthly report's, month by month; the readiness list is exactly the hand-computed one; the layout
+ * follows §15(1)'s order and words, never prints the readiness, and keeps its block structure however many rows.
+ */
+import { annualReportOutline } from '../../../sheets-templates/annualReport';
+import { ANNUAL_LIST_LIMIT, annualReportBlocks } from '../../../src/domain/annualReport/layout';
+import { type AnnualReportModel, buildAnnualReport } from '../../../src/domain/annualReport/model';
+import { annualReportJson } from '../../../src/domain/annualReport/summary';
+import { check } from '../../../src/domain/check';
+import type { ReadResult } from '../../../src/domain/ledgerReader';
+import { chartBlocksAsOf, type ReportBlock } from '../../../src/domain/report/layout';
+import { buildReportModel } from '../../../src/domain/report/model';
+import { morePdRows } from '../../support/sampleSheets';
+import { readSampleBook, SAMPLE_AS_OF, type SampleTabs, YEAR_END_AS_OF } from '../../support/sampleTables';
+
+const modelOf = (read: ReadResult, asOf = SAMPLE_AS_OF): AnnualReportModel => buildAnnualReport(read, check(read, asOf), asOf, 'sample');
+const sample = readSampleBook();
+const model = modelOf(sample);
+
+describe('① the PD monthly reports and the year’s PD hours (§15(1)①, §5.4(1))', () => {
+  test('one row per month from 事業開始日’s to 事業終了日’s, each month’s figures those of its monthly report', () => {
+    expect(model.pd.months.map(m => m.month)).toEqual([
+      '2024-06',
+      '2024-07',
+      '2024-08',
+      '2024-09',
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ]);
+    for (const m of model.pd.months) {
+      const monthly = buildReportModel(sample, check(sample, SAMPLE_AS_OF), m.month, SAMPLE_AS_OF, 'sample');
+      expect({ month: m.month, hours: m.hours, days: m.days }).toEqual({
+        month: m.month,
+        hours: monthly.pd.hoursThisMonth,
+        days: monthly.pd.daysThisMonth,
+      });
+    }
+  });
+
+  test('the year: 145.5 h on 25 days of 280 h / 40 days; by activity they add up to the same hours', () => {
+    expect(model.pd).toMatchObject({ hours: 145.5, days: 25, budgetHours: 280, budgetDays: 40, annualPlanReceivedOn: '2024-07-12' });
+    expect(model.pd.byActivity.reduce((a, x) => a + x.hours, 0)).toBeCloseTo(145.5, 6);
+    expect(model.pd.months.find(m => m.month === '2024-06')?.due).toBeNull(); // before PD派遣開始日
+    expect(model.pd.months.find(m => m.month === '2024-10')).toMatchObject({
+      due: '2024-11-08',
+      receivedOn: '2024-11-08',
+      submittedOn: '2024-11-13',
+    });
+  });
+});
+
+describe('the other sections from their tabs', () => {
+  test('運営体制 lists the active handlers by 役割 in the contract’s order; 福士 亮 (inactive) is not there', () => {
+    expect(model.organisation.map(o => [o.role, o.members.map(m => m.name)])).toEqual([
+      ['事業統括責任者', ['工藤 誠一']],
+      ['事業担当リーダー', ['三上 奈緒']],
+      ['事業担当者', ['成田 健太', '葛西 美咲']],
+      ['事業PD', ['佐々木 浩']],
+      ['PDチーム', ['木村 彩', '対馬 隆']],
+      ['庁担当者', ['山内 由紀']],
+    ]);
+  });
+
+  test('⑦-⑩: each item’s meetings by 種別, held or ahead, in date order', () => {
+    expect(model.meetingItems.map(i => [i.no, i.meetings.map(m => m.id)])).toEqual([
+      ['⑦', ['M-002', 'M-005', 'M-007', 'M-009', 'M-015', 'M-017']],
+      ['⑧', ['M-004', 'M-006', 'M-008', 'M-011', 'M-014', 'M-018']],
+      ['⑨', ['M-001', 'M-012', 'M-016']],
+      ['⑩', ['M-003', 'M-010', 'M-019']],
+    ]);
+  });
+
+  test('⑤ and ⑥: the PD team, the companies the PD worked on, the supported ones, the presentation', () => {
+    expect(model.team.members.map(m => m.name)).toEqual(['佐々木 浩', '木村 彩', '対馬 隆']);
+    expect(model.results.supported.map(c => c.id)).toEqual(['C-001', 'C-002', 'C-003', 'C-004', 'C-005']);
+    expect(model.results.presentations).toEqual([
+      { id: 'M-020', date: '2025-02-21', held: false, announcements: 0, coverage: 0, rowNumber: 21 },
+    ]);
+    expect(model.results.held.find(h => h.type === '地域連携会議')?.count).toBe(2);
+  });
+});
+
+describe('readiness for delivery (SAMPLE.md, hand-computed)', () => {
+  test('complete 60 of 72, and exactly the twelve planted gaps, in section order, each with its tab and row', () => {
+    const { readiness } = model;
+    expect({ complete: readiness.complete, total: readiness.total }).toEqual({ complete: 60, total: 72 });
+    expect(readiness.missing.map(m => `${m.section} ${m.sheet} ${m.row ?? '-'}`)).toEqual([
+      '4 報告書本文 -',
+      '① PD月次報告 6',
+      '① PD月次報告 6',
+      '③ 案件台帳 4',
+      '③ 効果検証 8',
+      '⑥ 会議登録簿 21',
+      '⑦ 会議登録簿 10',
+      '⑦ 会議登録簿 16',
+      '⑧ 会議登録簿 7',
+      '⑧ 会議登録簿 15',
+      '⑨ 会議登録簿 17',
+      '⑩ 会議登録簿 11',
+    ]);
+    expect(readiness.missing[1]?.what).toContain('庁提出日');
+    expect(readiness.missing[2]?.what).toContain('文書URL');
+    expect(readiness.missing.at(-1)?.what).toContain('意見・提言');
+  });
+
+  test('the year-end workbook (2025-03-03) names what its plants leave missing: E-02’s consultation, E-03’s approval, the write-up, the permission', () => {
+    const missing = modelOf(readSampleBook({ yearEnd: true }), YEAR_END_AS_OF).readiness.missing.map(
+      m => `${m.section} ${m.sheet} ${m.row ?? '-'} ${m.what}`
+    );
+    for (const expected of [
+      /^3 情報取扱者名簿 11 事務局の体制/,
+      /^① PD月次報告 8 2025年1月分の月次報告書が受領されていません/,
+      /^② PD評価 3 評価（E-02）は総合評価Cですが庁相談日がありません/,
+      /^② PD評価 4 評価（E-03）は評価基準の承認/,
+      /^② PD評価 4 評価（E-03）の庁報告日がありません/,
+      /^⑥ 会議登録簿 21 成果発表会（M-020）の開催案内/,
+      /^⑥ 会議登録簿 21 成果発表会（M-020）の採録記事/,
+      /^別紙 転載許可 3 転載の許可日がありません/,
+      /^別紙 転載許可 3 許可書URLがありません/,
+    ])
+      expect({ expected: String(expected), found: missing.some(m => expected.test(m)) }).toEqual({
+        expected: String(expected),
+        found: true,
+      });
+  });
+});
+
+const headings = (blocks: readonly ReportBlock[], level: 1 | 2 = 1): string[] =>
+  blocks.flatMap(b => (b.kind === 'heading' && b.level === level ? [b.text] : []));
+
+describe('the layout follows §15(1)', () => {
+  const blocks = annualReportBlocks(model);
+
+  test('cover, contents, then 1-4, ① to ⑪ in the spec’s order and words, and the annex', () => {
+    expect(blocks[0]).toEqual({
+      kind: 'cover',
+      title: '事業報告書',
+      lines: [
+        '令和6年度青森県知財経営支援モデル地域創出事業',
+        '令和6年度（2024年度）',
+        '青森県',
+        '株式会社エグザンプル総研',
+        '2025年3月31日',
+      ],
+    });
+    expect(blocks[1]?.kind).toBe('toc');
+    expect(headings(blocks)).toEqual([
+      '1. 事業目的',
+      '2. 事業概要',
+      '3. 事業の運営体制',
+      '4. 事業の実施内容及び結果',
+      ...annualReportOutline.items.map(i => `${i.no} ${i.title}`),
+      `別紙 ${annualReportOutline.annex.title}`,
+    ]);
+    expect(headings(blocks)[4]).toBe('① 事業PDが作成した月次報告書');
+    expect(headings(blocks)[14]).toBe('⑪ その他、事業の執行状況を把握するために有効であるとして庁担当者が指示したもの');
+  });
+
+  test('the contents list every chapter heading', () => {
+    const toc = blocks[1];
+    expect(toc?.kind === 'toc' ? toc.entries.map(e => e.text) : []).toEqual(headings(blocks));
+  });
+
+  test('① is a table of the months with the year’s total; the written narrative is printed as written', () => {
+    const table = blocks.find((b): b is Extract<ReportBlock, { kind: 'table' }> => b.kind === 'table' && b.header[0] === '対象月');
+    expect(table?.rows.at(-1)).toEqual(['合計', '', '', '', '145.5時間', '25日']);
+    expect(table?.rows.find(r => r[0] === '2024年11月')).toEqual(['2024年11月', '2024/12/2', '—', '—', '36時間', '7日']);
+    const purpose = blocks[blocks.findIndex(b => b.kind === 'heading' && b.text === '1. 事業目的') + 1];
+    expect(purpose).toEqual({ kind: 'paragraph', text: sampleText('事業目的') });
+  });
+
+  test('the readiness list is never printed in the report', () => {
+    const text = JSON.stringify(blocks);
+    for (const m of model.readiness.missing) expect(text).not.toContain(m.what);
+    expect(text).not.toContain('足りない');
+  });
+
+  test('the monthly report’s four charts as of asOf, each where its subject is: targets in 2, PD hours in ①, expert uses in ⑤, minutes in ⑥', () => {
+    const sectionOf = (id: string): string => {
+      const at = blocks.findIndex(b => b.kind === 'chart' && b.chart.id === id);
+      return headings(blocks.slice(0, at)).at(-1)?.slice(0, 2) ?? '';
+    };
+    expect(['targets', 'pdHours', 'expertUses', 'minutes'].map(sectionOf)).toEqual(['2.', '① ', '⑤ ', '⑥ ']);
+    const charts = blocks.filter(b => b.kind === 'chart');
+    expect(new Set(charts)).toEqual(new Set(chartBlocksAsOf(sample, check(sample, SAMPLE_AS_OF), SAMPLE_AS_OF, 'sample')));
+  });
+});
+
+function sampleText(chapter: string): string {
+  const row = (readSampleBook().ledger.narrative ?? []).find(r => r.chapter === chapter);
+  return row?.text ?? '';
+}
+
+describe('the report stays the same size of document however many rows (the Docs calls cannot grow)', () => {
+  const shape = (blocks: readonly ReportBlock[]) =>
+    blocks.map(b =>
+      b.kind === 'table' ? `table×${b.header.length}${b.totalRow ? '+total' : ''}` : b.kind === 'heading' ? b.text : b.kind
+    );
+
+  test('2,000 more PD rows and 600 more meetings give the same blocks; a long list is cut at ANNUAL_LIST_LIMIT (100) rows and says so', () => {
+    const more = (tabs: SampleTabs): void => {
+      tabs.PD稼働記録 = [...(tabs.PD稼働記録 ?? []), ...morePdRows(2000)];
+      tabs.会議登録簿 = [
+        ...(tabs.会議登録簿 ?? []),
+        ...Array.from({ length: 600 }, (_, i) => ({ 会議ID: `M-${1000 + i}`, 種別: '月次連絡会', 開催日: '2024-10-16' })),
+      ];
+    };
+    const large = annualReportBlocks(modelOf(readSampleBook({ change: more })));
+    expect(shape(large)).toEqual(shape(annualReportBlocks(model)));
+    const item7 = large[large.findIndex(b => b.kind === 'heading' && b.text.startsWith('⑦')) + 1];
+    expect(item7?.kind === 'table' ? item7.rows.length : 0).toBe(ANNUAL_LIST_LIMIT + 1);
+    expect(item7?.kind === 'table' ? item7.rows.at(-1)?.[1] : '').toBe('ほか506件（全606件は会議登録簿にあります）');
+  });
+});
+
+describe('annual-report --json', () => {
+  test('exactly {fiscalYear, sections:[{no,title,rows,missing}], readiness:{complete,total,missing:[{section,what,sheet,row}]}}', () => {
+    const json = annualReportJson(model);
+    expect(Object.keys(json)).toEqual(['fiscalYear', 'sections', 'readiness']);
+    expect(json.fiscalYear).toBe(2024);
+    expect(json.sections.map(s => s.no)).toEqual(['1', '2', '3', '4', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '別紙']);
+    for (const s of json.sections) expect(Object.keys(s)).toEqual(['no', 'title', 'rows', 'missing']);
+    expect(Object.keys(json.readiness)).toEqual(['complete', 'total', 'missing']);
+    for (const m of json.readiness.missing) expect(Object.keys(m)).toEqual(['section', 'what', 'sheet', 'row']);
+    expect(json.sections.find(s => s.no === '①')).toMatchObject({ title: '事業PDが作成した月次報告書', rows: 10 });
+    expect(json.sections.flatMap(s => s.missing)).toEqual(json.readiness.missing);
+  });
+});
