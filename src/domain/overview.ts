@@ -5,13 +5,17 @@
  * never a second computation. This file chooses which figures to show, judges each as the report does
  * (達成 / 残り / 要対応), and says plainly what is not known yet and why.
  */
-import { type CheckResult, check } from './check';
+import { buildAnnualReport } from './annualReport/model';
+import { type CheckResult, calendarOf, check } from './check';
 import { monthOf, type YearMonth, type Ymd } from './dates';
 import { fiscalYearOf } from './fiscalYear';
-import type { ReadResult } from './ledgerReader';
+import { hasColumns, type ReadResult } from './ledgerReader';
 import { MARK_COLORS } from './marks';
 import { buildReportModel, type PaceForecast, type ReportModel } from './report/model';
 import { isKnown } from './report/unknown';
+import { isDoneEvaluation } from './rules/pdEvaluations';
+import { overdueReports } from './rules/pdMonthlyReports';
+import { announcementsOf, coverageOf, presentationsOf } from './rules/presentation';
 import { TAB_NAME } from './schema';
 
 /** A figure, or why it cannot be given (shown as 不明 with the reason). */
@@ -115,23 +119,40 @@ function fiscalYearFromSettings(read: ReadResult): Fact<number> {
 
 /**
  * The year's obligations (PD monthly reports §5.4(1), PD evaluation §5.6, the results presentation's publicity
- * §7 ⑦⑧, year-end readiness §15): not yet in this version's contract, so not known. When their tabs and
- * the domain's judgements of them exist, they are read here and nowhere else.
+ * §7 ⑦⑧, year-end readiness §15), judged as the rules and the 事業報告書 judge them; 不明 in a workbook made before
+ * their tabs (chizai-desk upgrade adds them).
  */
-function yearObligations(): Pick<OverviewFigures, 'pdMonthlyReportsMissing' | 'pdEvaluationDone' | 'yearEndReadiness'> & {
+function yearObligations(
+  read: ReadResult,
+  result: CheckResult,
+  asOf: Ymd,
+  workbook: string
+): Pick<OverviewFigures, 'pdMonthlyReportsMissing' | 'pdEvaluationDone' | 'yearEndReadiness'> & {
   readonly announced: Fact<boolean>;
   readonly writeUp: Fact<boolean>;
 } {
+  const { ledger } = read;
+  const missing = (tab: string): Fact<never> => unknown(`このブックには${tab}のタブがありません（chizai-desk upgrade で追加できます）。`);
+  const presentation = presentationsOf(ledger)[0];
+  const publicity = (has: (m: NonNullable<typeof presentation>) => boolean): Fact<boolean> =>
+    !hasColumns(read, 'publicity', ['date', 'kind', 'medium'])
+      ? missing(TAB_NAME.publicity)
+      : known(presentation !== undefined && has(presentation));
+  const readiness = buildAnnualReport(read, result, asOf, workbook).readiness;
   return {
-    pdMonthlyReportsMissing: unknown(`PDの月次報告書の受領（仕様書5.4(1)）の記録を${NOT_IN_THIS_VERSION}。`),
-    pdEvaluationDone: unknown(`PDの評価（仕様書5.6）の記録を${NOT_IN_THIS_VERSION}。`),
-    announced: unknown(`成果発表会の開催案内（仕様書7⑦）の記録を${NOT_IN_THIS_VERSION}。`),
-    writeUp: unknown(`成果発表会の採録記事（仕様書7⑧）の記録を${NOT_IN_THIS_VERSION}。`),
-    yearEndReadiness: unknown(`事業報告書（仕様書15(1)）の準備状況の集計を${NOT_IN_THIS_VERSION}。`),
+    pdMonthlyReportsMissing: hasColumns(read, 'pdReports', ['month', 'receivedOn'])
+      ? known(overdueReports(ledger, asOf, calendarOf(read)).length)
+      : missing(TAB_NAME.pdReports),
+    pdEvaluationDone: hasColumns(read, 'pdEvaluations', ['date', 'overall'])
+      ? known(ledger.pdEvaluations.some(e => isDoneEvaluation(e, asOf)))
+      : missing(TAB_NAME.pdEvaluations),
+    announced: publicity(m => announcementsOf(ledger, m).length > 0),
+    writeUp: publicity(m => coverageOf(ledger, m).length > 0),
+    yearEndReadiness: known({ complete: readiness.complete, total: readiness.total }),
   };
 }
 
-function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel): OverviewFigures {
+function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, asOf: Ymd, workbook: string): OverviewFigures {
   const { settings } = read.ledger;
   const { findings } = model;
   // A section the report could not compute is 不明 in its columns (see `figure`); these zeros are never shown.
@@ -159,7 +180,7 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel): O
   const overdueNow = statuses.filter(s => s === 'overdue').length;
   const decided = onTime + late + overdueNow;
   const presentations = result.meetings.filter(m => m.type === '成果発表会').sort((a, b) => (a.date < b.date ? -1 : 1));
-  const obligations = yearObligations();
+  const obligations = yearObligations(read, result, asOf, workbook);
   return {
     region: regionOf(read),
     fiscalYear: fiscalYearFromSettings(read),
@@ -218,7 +239,7 @@ const NO_PACE = { forecast: 'not-started', atRisk: false, runsOutOn: null, proje
 export function overviewRowOf(read: ReadResult, asOf: Ymd, source: string, workbook: string): OverviewRow {
   const result = check(read, asOf);
   const model = buildReportModel(read, result, monthOf(asOf), asOf, workbook);
-  return { source, workbook, asOf, problem: null, figures: figuresOf(read, result, model) };
+  return { source, workbook, asOf, problem: null, figures: figuresOf(read, result, model, asOf, workbook) };
 }
 
 /** A workbook that could not be read: a row that says why, so the others still stand. */

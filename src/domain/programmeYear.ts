@@ -5,17 +5,12 @@
  */
 import { contract } from '../../sheets-templates/contract';
 import type { BusinessCalendar } from './calendar';
-import { addDays, lastDayOfMonth, monthOf, nextMonth, partsOf, previousMonth, type YearMonth, type Ymd } from './dates';
+import { addDays, lastDayOfMonth, monthOf, nextMonth, previousMonth, type YearMonth, type Ymd } from './dates';
+import { fiscalYearOf as fiscalYearOfDate } from './fiscalYear';
 import type { SettingKey, Settings } from './settings';
 
 /** The 設定 項目 of a setting, as the contract spells it (for messages). */
 export const settingName = (key: SettingKey): string => contract.settings.find(s => s.key === key)?.name ?? key;
-
-/** The Japanese fiscal year (April to March) a date falls in. */
-export const fiscalYearOfDate = (date: Ymd): number => {
-  const { year, month } = partsOf(date);
-  return month >= 4 ? year : year - 1;
-};
 
 /** 年度: as typed, else the fiscal year of 事業開始日, else of 事業終了日. */
 export const fiscalYearOf = (settings: Settings): number =>
