@@ -28,16 +28,6 @@ function loadAsCode(): { fake: FakeGoogle; app: BundleContext } {
   return { fake, app };
 }
 
-const sources = (dir: string): string[] =>
-  readdirSync(dir).flatMap(name => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
-  });
-/** The source as esbuild prints it, near enough: no whitespace, one kind of quote. */
-const squeeze = (s: string): string => s.replace(/\s+/g, '').replace(/'/g, '"');
-const SOURCE = sources(SRC);
-const SQUEEZED = squeeze(SOURCE.join('\n'));
-
 /** The first frame of the stack in the file Code: function name, line, column. */
 function firstCodeFrame(stack: string): { name: string; line: number; column: number } | null {
   const m = /^\s*at (\S+) \(Code:(\d+):(\d+)\)$/m.exec(stack);
