@@ -4,7 +4,7 @@
  * short lines; `npm run stack` (scripts/stack.mjs) maps each such frame through dist/Code.js.map to the src/ file,
  * line and source text.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 
