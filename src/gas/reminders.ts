@@ -14,7 +14,15 @@ import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
 import { isDateValue } from '../domain/rawTable';
 import { HandlerList } from '../domain/recipients';
-import { composeDigest, dayOfDigestKey, digestKey, itemMark, KIND_SHORT, type MailItem, unsentPart } from '../domain/reminders/digest';
+import {
+  composeDigest,
+  dayOfDigestKey,
+  digestKey,
+  hashedItemMark,
+  KIND_SHORT,
+  type MailItem,
+  unsentPart,
+} from '../domain/reminders/digest';
 import { type Digest, planReminders } from '../domain/reminders/plan';
 import { tabSpec } from '../domain/schema';
 import type { Settings } from '../domain/settings';
@@ -134,7 +142,8 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
   for (const planned of plan.digests) {
     const fullKey = digestKey(today, planned.to, planned.items);
     // Only what was not sent to this address today: a new item the same day goes out on its own.
-    const digest = history.sentKeys.has(fullKey) || sentToday.has(fullKey) ? null : unsentPart(planned, today, sentToday.items);
+    const digest =
+      history.sentKeys.has(fullKey) || sentToday.has(fullKey) ? null : unsentPart(planned, today, sentToday.items, hashedItemMark);
     if (digest === null) {
       counts.alreadySent++;
       continue; // sent earlier today by a run that logged it: a doubled or retried trigger
@@ -167,7 +176,7 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     // Remembered before it is sent, forgotten again if sending fails: the record never lags behind the mail.
     sentToday.remember(
       key,
-      digest.items.map(i => itemMark(today, digest.to, i))
+      digest.items.map(i => hashedItemMark(today, digest.to, i))
     );
     try {
       MailApp.sendEmail(mail.to, mail.subject, mail.body, { name: SENDER_NAME });
@@ -204,13 +213,9 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
 }
 
 /** The item marks a property value lists (an earlier version stored a timestamp: no items). */
+/** The 16-character item marks a property's value holds, back to back. */
 function itemMarksOf(value: string | undefined): string[] {
-  try {
-    const parsed: unknown = JSON.parse(value ?? '');
-    return Array.isArray(parsed) ? parsed.filter((m): m is string => typeof m === 'string') : [];
-  } catch {
-    return [];
-  }
+  return (value ?? '').match(/[0-9a-f]{16}/g) ?? [];
 }
 
 /**
@@ -218,8 +223,15 @@ function itemMarksOf(value: string | undefined): string[] {
  * once at the end of a run; if that write fails (a Sheets error, the 6-minute limit) the retry still knows
  * what was sent. Keys of earlier days are dropped, so the store holds one day's recipients at most.
  */
+/**
+ * The digests (and their items) sent today, in script properties: one property per digest, named by its key,
+ * holding its items' 16-character marks; a digest of more items than one value holds (9 KB) continues in
+ * properties named key#2, key#3…
+ */
 class SentDigests {
   static readonly PREFIX = 'reminder-sent:';
+  /** Marks per property value: 9 KB of 16-character marks, with room to spare. */
+  static readonly MARKS_PER_VALUE = 500;
 
   private constructor(
     private readonly props: GoogleAppsScript.Properties.Properties,
@@ -235,12 +247,12 @@ class SentDigests {
     const all = props.getProperties();
     for (const name of Object.keys(all)) {
       if (!name.startsWith(SentDigests.PREFIX)) continue;
-      const key = name.slice(SentDigests.PREFIX.length);
+      const [key = '', part] = name.slice(SentDigests.PREFIX.length).split('#');
       if (dayOfDigestKey(key) !== today) {
         props.deleteProperty(name);
         continue;
       }
-      keys.add(key);
+      if (part === undefined) keys.add(key);
       for (const mark of itemMarksOf(all[name])) items.add(mark);
     }
     return new SentDigests(props, keys, items);
@@ -253,12 +265,21 @@ class SentDigests {
   remember(key: string, marks: readonly string[]): void {
     this.keys.add(key);
     for (const m of marks) this.items.add(m);
-    this.props.setProperty(`${SentDigests.PREFIX}${key}`, JSON.stringify(marks));
+    const per = SentDigests.MARKS_PER_VALUE;
+    for (let i = 0, part = 1; i === 0 || i < marks.length; i += per, part++)
+      this.props.setProperty(this.nameOf(key, part), marks.slice(i, i + per).join(''));
+    this.parts.set(key, Math.max(1, Math.ceil(marks.length / per)));
   }
 
   forget(key: string): void {
     this.keys.delete(key);
-    this.props.deleteProperty(`${SentDigests.PREFIX}${key}`);
+    for (let part = 1; part <= (this.parts.get(key) ?? 1); part++) this.props.deleteProperty(this.nameOf(key, part));
+  }
+
+  private readonly parts = new Map<string, number>();
+
+  private nameOf(key: string, part: number): string {
+    return `${SentDigests.PREFIX}${key}${part === 1 ? '' : `#${part}`}`;
   }
 }
 

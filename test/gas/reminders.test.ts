@@ -107,6 +107,27 @@ describe('a retried or doubled trigger never sends twice', () => {
     expect(second.sent).toBe(0);
   });
 
+  test('a digest of 1,200 items (past 9 KB of marks) is sent once and recorded across properties; a second run sends nothing', () => {
+    // 1,200 meetings held in October whose minutes are overdue, all owned by one handler.
+    const meetings = Array.from({ length: 1200 }, (_, i) => ({
+      会議ID: `M-9${String(i).padStart(4, '0')}`,
+      種別: '支援検討会',
+      開催日: '2024-10-01',
+      議事録担当: '成田 健太',
+    }));
+    const fake = fakeWith(sampleSheets({ 会議登録簿: meetings }));
+    const first = run(fake);
+    expect(first.failed).toBe(0);
+    const toKenta = fake.sentMail.filter(m => m.to === 'kenta.narita@example.co.jp');
+    expect(toKenta).toHaveLength(1);
+    expect(toKenta[0]?.body).toContain('M-91199');
+    const props = fake.gas.PropertiesService.getScriptProperties().getProperties();
+    expect(Object.keys(props).filter(k => k.startsWith('reminder-sent:') && k.includes('#')).length).toBeGreaterThan(0);
+    const second = run(fake);
+    expect(second.sent).toBe(0);
+    expect(fake.sentMail.filter(m => m.to === 'kenta.narita@example.co.jp')).toHaveLength(1);
+  });
+
   test('the script lock held by another run: this run sends nothing and logs why', () => {
     const fake = fakeWith();
     fake.lock.holdScriptLockElsewhere(true);

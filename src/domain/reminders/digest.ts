@@ -150,12 +150,24 @@ export function dayOfDigestKey(key: string): Ymd | null {
 export const itemMark = (today: Ymd, to: string, item: Pick<ReminderItem, 'kind' | 'ref' | 'due'>): string =>
   `${today}\t${to.trim().toLowerCase()}\t${item.kind}\t${item.ref}\t${item.due ?? ''}`;
 
+/** An item mark in 16 hex characters (the digest key's two FNV-1a hashes): what script properties can hold by the thousand. */
+export const markHash = (mark: string): string => `${hex8(fnv1a32(mark, 0x811c9dc5))}${hex8(fnv1a32(mark, 0x01000193 ^ 0x5bd1e995))}`;
+
+/** An item's mark as script properties record it. */
+export const hashedItemMark = (today: Ymd, to: string, item: Pick<ReminderItem, 'kind' | 'ref' | 'due'>): string =>
+  markHash(itemMark(today, to, item));
+
 /**
- * The digest without the items already sent to its address today (marks from itemMark), or null when none is
- * new: a new item the same day is sent on its own, and what was sent in the morning is not sent again.
+ * The digest without the items already sent to its address today (marks from `mark`, itemMark unless given), or
+ * null when none is new: a new item the same day is sent on its own, and what was sent in the morning is not sent again.
  */
-export function unsentPart<D extends Pick<Digest, 'to' | 'items'>>(digest: D, today: Ymd, sent: ReadonlySet<string>): D | null {
-  const items = digest.items.filter(i => !sent.has(itemMark(today, digest.to, i)));
+export function unsentPart<D extends Pick<Digest, 'to' | 'items'>>(
+  digest: D,
+  today: Ymd,
+  sent: ReadonlySet<string>,
+  mark: typeof itemMark = itemMark
+): D | null {
+  const items = digest.items.filter(i => !sent.has(mark(today, digest.to, i)));
   if (items.length === 0) return null;
   return items.length === digest.items.length ? digest : { ...digest, items };
 }
