@@ -14,20 +14,13 @@ import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
 import { isDateValue } from '../domain/rawTable';
 import { writeReportDoc } from './reportDoc';
-import { effectiveUser, RunLog } from './runLog';
+import { docCommandLog, effectiveUser, RunLog } from './runLog';
 import { readSheetTables } from './sheetTables';
 import { errorText, tell } from './ui';
 
 export const ANNUAL_REPORT_TITLE = '事業報告書を作成';
 /** 実行ログ 種類 and 結果 of this command; キー is the fiscal year. */
-export const ANNUAL_REPORT_LOG = {
-  kind: 'annual-report',
-  created: 'created',
-  updated: 'updated',
-  refused: 'refused',
-  locked: 'locked',
-  failed: 'failed',
-} as const;
+export const ANNUAL_REPORT_LOG = docCommandLog('annual-report');
 /** Document property holding the current Doc of a fiscal year. */
 export const annualReportDocProperty = (fiscalYear: number): string => `annualReportDocId.${fiscalYear}`;
 

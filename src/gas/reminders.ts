@@ -160,7 +160,8 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
       });
       continue;
     }
-    if (quotaOut || MailApp.getRemainingDailyQuota() < 1) {
+    // Once the day's quota is out, this and every later digest waits for the next run.
+    const defer = (): void => {
       quotaOut = true;
       counts.deferred++;
       log.add({
@@ -170,6 +171,9 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
         result: LOG_RESULT.deferred,
         detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）`,
       });
+    };
+    if (quotaOut || MailApp.getRemainingDailyQuota() < 1) {
+      defer();
       continue;
     }
     const mail = composeDigest(digest, today, linkOf);
@@ -185,15 +189,7 @@ function sendUnderLock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, at: Date, t
     } catch (e) {
       sentToday.forget(key);
       if (QUOTA_ERROR.test(errorText(e))) {
-        quotaOut = true;
-        counts.deferred++;
-        log.add({
-          kind: LOG_KIND.reminder,
-          key,
-          to: digest.to,
-          result: LOG_RESULT.deferred,
-          detail: `本日の送信上限に達したため、次回の実行で送ります（${summaryOf(digest)}）`,
-        });
+        defer();
       } else {
         counts.failed++;
         log.add({

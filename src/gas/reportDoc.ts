@@ -19,20 +19,13 @@ import { isDateValue } from '../domain/rawTable';
 import { monthOutOfReach } from '../domain/reach';
 import { type ReportBlock, reportBlocks } from '../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../domain/report/model';
-import { effectiveUser, RunLog } from './runLog';
+import { docCommandLog, effectiveUser, RunLog } from './runLog';
 import { readSheetTables } from './sheetTables';
 import { errorText, tell, tryUi } from './ui';
 
 export const REPORT_TITLE = '月次活動報告書';
 /** 実行ログ 種類 and 結果 of this command (a report row with the month as キー marks the month done for the reminders). */
-export const REPORT_LOG = {
-  kind: 'report',
-  created: 'created',
-  updated: 'updated',
-  refused: 'refused',
-  locked: 'locked',
-  failed: 'failed',
-} as const;
+export const REPORT_LOG = docCommandLog('report');
 /** Document property holding the current Doc of a month. */
 export const reportDocProperty = (month: YearMonth): string => `monthlyReportDocId.${month}`;
 
@@ -123,30 +116,43 @@ export function chartImage(chart: ChartSpec): GoogleAppsScript.Base.Blob {
   chart.categories.forEach((c, i) => {
     table.addRow([c, ...chart.series.map(s => s.values[i] ?? null)]);
   });
-  const colors = chart.series.map(s => `#${s.color}`);
-  const built =
+  const builder =
     chart.kind === 'line'
       ? Charts.newLineChart()
-          .setDataTable(table)
-          .setTitle(chart.title)
-          .setXAxisTitle(chart.categoryTitle)
-          .setYAxisTitle(chart.valueTitle)
-          .setRange(chart.valueAxis.min, axisTop(chart))
-          .setColors(colors)
-          .setLegendPosition(Charts.Position.BOTTOM)
-          .setDimensions(CHART_IMAGE.width, CHART_IMAGE.height)
-          .build()
-      : (chart.kind === 'stacked' ? Charts.newColumnChart().setStacked() : Charts.newColumnChart())
-          .setDataTable(table)
-          .setTitle(chart.title)
-          .setXAxisTitle(chart.categoryTitle)
-          .setYAxisTitle(chart.valueTitle)
-          .setRange(chart.valueAxis.min, axisTop(chart))
-          .setColors(colors)
-          .setLegendPosition(Charts.Position.BOTTOM)
-          .setDimensions(CHART_IMAGE.width, CHART_IMAGE.height)
-          .build();
-  return built.getAs('image/png');
+      : chart.kind === 'stacked'
+        ? Charts.newColumnChart().setStacked()
+        : Charts.newColumnChart();
+  return drawn(builder, chart, table).getAs('image/png');
+}
+
+/** What a line and a column chart builder both offer, each returning the builder. */
+interface AxisChartBuilder<B> {
+  setDataTable(table: GoogleAppsScript.Charts.DataTableBuilder): B;
+  setTitle(title: string): B;
+  setXAxisTitle(title: string): B;
+  setYAxisTitle(title: string): B;
+  setRange(start: number, end: number): B;
+  setColors(cssValues: string[]): B;
+  setLegendPosition(position: GoogleAppsScript.Charts.Position): B;
+  setDimensions(width: number, height: number): B;
+  build(): GoogleAppsScript.Charts.Chart;
+}
+
+function drawn<B extends AxisChartBuilder<B>>(
+  builder: B,
+  chart: ChartSpec,
+  table: GoogleAppsScript.Charts.DataTableBuilder
+): GoogleAppsScript.Charts.Chart {
+  return builder
+    .setDataTable(table)
+    .setTitle(chart.title)
+    .setXAxisTitle(chart.categoryTitle)
+    .setYAxisTitle(chart.valueTitle)
+    .setRange(chart.valueAxis.min, axisTop(chart))
+    .setColors(chart.series.map(s => `#${s.color}`))
+    .setLegendPosition(Charts.Position.BOTTOM)
+    .setDimensions(CHART_IMAGE.width, CHART_IMAGE.height)
+    .build();
 }
 
 /** Renders the blocks into an empty body. The count of calls depends on the blocks, never on table sizes. */

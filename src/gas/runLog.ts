@@ -18,6 +18,11 @@ export interface LogEntry {
   readonly detail?: string;
 }
 
+/** 実行ログ 種類 and 結果 of a command that writes one current Doc per period (the month, the fiscal year). */
+export function docCommandLog<K extends string>(kind: K) {
+  return { kind, created: 'created', updated: 'updated', refused: 'refused', locked: 'locked', failed: 'failed' } as const;
+}
+
 export function effectiveUser(): string {
   try {
     return Session.getEffectiveUser().getEmail();

@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { annualReportOutline } from '../../sheets-templates/annualReport';
 import { main } from '../../src/local/cli';
-import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
 import {
   type FakeSheetsApi,
-  fixedTokenAuth,
+  routeSheetsClientTo,
   SAMPLE_SPREADSHEET_ID,
   sampleSpreadsheet,
   startFakeSheetsApi,
@@ -162,12 +161,7 @@ describe('--sheet gives the same JSON as the .xlsx of the same data', () => {
   let api: FakeSheetsApi;
   beforeAll(async () => {
     api = await startFakeSheetsApi(sampleSpreadsheet({ tabs: sampleRowsOf(false) }));
-    const real = sheetsApi.openSpreadsheet;
-    jest
-      .spyOn(sheetsApi, 'openSpreadsheet')
-      .mockImplementation((id, options) =>
-        real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
-      );
+    routeSheetsClientTo(api);
   });
   afterAll(() => {
     jest.restoreAllMocks();

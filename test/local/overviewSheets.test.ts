@@ -12,12 +12,11 @@ import sample from '../../sheets-templates/sample.json';
 import type { OverviewRow } from '../../src/domain/overview';
 import { main } from '../../src/local/cli';
 import { DEFAULT_CONCURRENCY, requestPacer } from '../../src/local/overviewRead';
-import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
 import {
   type FakeSheetsApi,
-  fixedTokenAuth,
   googleError,
+  routeSheetsClientTo,
   SAMPLE_TITLE,
   sampleSpreadsheet,
   startFakeSheetsApi,
@@ -42,12 +41,7 @@ beforeAll(async () => {
         : { status: 200, body: { ...spreadsheet, properties: { title: `${SAMPLE_TITLE} ${i}` } } };
     },
   });
-  const real = sheetsApi.openSpreadsheet;
-  jest
-    .spyOn(sheetsApi, 'openSpreadsheet')
-    .mockImplementation((id, options) =>
-      real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
-    );
+  routeSheetsClientTo(api);
 });
 afterAll(() => {
   jest.restoreAllMocks();

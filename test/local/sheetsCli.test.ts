@@ -7,9 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sample from '../../sheets-templates/sample.json';
 import { main } from '../../src/local/cli';
-import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
-import { type FakeSheetsApi, fixedTokenAuth, SAMPLE_SPREADSHEET_ID, SAMPLE_TITLE, startFakeSheetsApi } from '../support/sheetsApiServer';
+import {
+  type FakeSheetsApi,
+  routeSheetsClientTo,
+  SAMPLE_SPREADSHEET_ID,
+  SAMPLE_TITLE,
+  startFakeSheetsApi,
+} from '../support/sheetsApiServer';
 
 let api: FakeSheetsApi;
 let book: string;
@@ -19,13 +24,7 @@ beforeAll(async () => {
   api = await startFakeSheetsApi();
   book = join(dir, 'sample.xlsx');
   writeFileSync(book, Buffer.from(await buildWorkbook(sample.tabs as unknown as SampleTabs).xlsx.writeBuffer()));
-  // The commands take no endpoint option (a token must never be sent elsewhere); the test points them at the stand-in.
-  const real = sheetsApi.openSpreadsheet;
-  jest
-    .spyOn(sheetsApi, 'openSpreadsheet')
-    .mockImplementation((id, options) =>
-      real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
-    );
+  routeSheetsClientTo(api);
 });
 afterAll(() => {
   jest.restoreAllMocks();

@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { YEAR_OBLIGATION_CODES } from '../../src/domain/report/actionItems';
 import { main } from '../../src/local/cli';
-import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
 import {
   type FakeSheetsApi,
-  fixedTokenAuth,
+  routeSheetsClientTo,
   SAMPLE_SPREADSHEET_ID,
   sampleSpreadsheet,
   startFakeSheetsApi,
@@ -247,12 +246,7 @@ describe('--sheet gives the same year-end findings as the .xlsx', () => {
   let api: FakeSheetsApi;
   beforeAll(async () => {
     api = await startFakeSheetsApi(sampleSpreadsheet({ tabs: sampleRowsOf(true) }));
-    const real = sheetsApi.openSpreadsheet;
-    jest
-      .spyOn(sheetsApi, 'openSpreadsheet')
-      .mockImplementation((id, options) =>
-        real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
-      );
+    routeSheetsClientTo(api);
   });
   afterAll(() => {
     jest.restoreAllMocks();

@@ -13,6 +13,7 @@ import { contract } from '../../sheets-templates/contract';
 import sample from '../../sheets-templates/sample.json';
 import { serialFromYmd } from '../../src/domain/dates';
 import { workbookTemplate } from '../../src/domain/template';
+import * as sheetsApi from '../../src/local/sheetsApiWorkbook';
 import { SHEETS_READONLY_SCOPE } from '../../src/local/sheetsApiWorkbook';
 
 type SampleValue = string | number | boolean;
@@ -180,4 +181,18 @@ export function fixedTokenAuth(serviceAccount?: string): OAuth2Client {
     : new OAuth2Client();
   client.setCredentials({ access_token: TEST_ACCESS_TOKEN, expiry_date: Date.now() + 3_600_000 });
   return client;
+}
+
+/**
+ * Points the commands' Sheets client at the stand-in for the rest of the test file (undo with
+ * jest.restoreAllMocks()). The commands take no endpoint option (a token must never be sent elsewhere), so the
+ * test replaces the address, the credentials and fetch under them.
+ */
+export function routeSheetsClientTo(api: FakeSheetsApi): void {
+  const real = sheetsApi.openSpreadsheet;
+  jest
+    .spyOn(sheetsApi, 'openSpreadsheet')
+    .mockImplementation((id, options) =>
+      real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
+    );
 }

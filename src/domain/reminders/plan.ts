@@ -25,36 +25,28 @@ import { reprintPermissionPending } from '../rules/reprintPermissions';
 import { isClosedStage } from '../rules/stages';
 import { type Role, TAB_NAME, tabOf } from '../schema';
 
-export type ReminderKind =
-  | 'minutes-overdue'
-  | 'minutes-due-soon'
-  | 'case-action-due'
-  | 'expert-consultation-missing'
-  | 'timesheet-missing'
-  | 'monthly-report-due'
-  // The year's obligations.
-  | 'pd-report-overdue'
-  | 'pd-evaluation-due'
-  | 'pd-evaluation-unreported'
-  | 'presentation-announcement-due'
-  | 'presentation-coverage-missing'
-  | 'reprint-permission-pending';
-
-/** Order in which kinds appear in a digest: most urgent first. */
-export const REMINDER_KINDS: readonly ReminderKind[] = [
-  'minutes-overdue',
-  'minutes-due-soon',
-  'case-action-due',
-  'expert-consultation-missing',
-  'timesheet-missing',
-  'monthly-report-due',
+/** The kinds of the year's obligations, each reminded to the roles YEAR_REMINDER_ROLES names. */
+export const YEAR_REMINDER_KINDS = [
   'pd-report-overdue',
   'pd-evaluation-due',
   'pd-evaluation-unreported',
   'presentation-announcement-due',
   'presentation-coverage-missing',
   'reprint-permission-pending',
-];
+] as const;
+export type YearReminderKind = (typeof YEAR_REMINDER_KINDS)[number];
+
+/** Order in which kinds appear in a digest: most urgent first. */
+export const REMINDER_KINDS = [
+  'minutes-overdue',
+  'minutes-due-soon',
+  'case-action-due',
+  'expert-consultation-missing',
+  'timesheet-missing',
+  'monthly-report-due',
+  ...YEAR_REMINDER_KINDS,
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
  * Who is reminded of each kind of the year's obligations, by 役割 among active handlers (README "Reminders"):
@@ -69,13 +61,6 @@ export const YEAR_REMINDER_ROLES: Readonly<Record<YearReminderKind, readonly Rol
   'presentation-coverage-missing': ['事業担当リーダー'],
   'reprint-permission-pending': ['事業担当者'],
 };
-export type YearReminderKind =
-  | 'pd-report-overdue'
-  | 'pd-evaluation-due'
-  | 'pd-evaluation-unreported'
-  | 'presentation-announcement-due'
-  | 'presentation-coverage-missing'
-  | 'reprint-permission-pending';
 
 /** One thing to act on. Only identifiers and dates: this is what may leave the workbook. */
 export interface ReminderItem {
