@@ -24,6 +24,48 @@ export type Fact<T> = { readonly known: true; readonly value: T } | { readonly k
 const known = <T>(value: T): Fact<T> => ({ known: true, value });
 const unknown = <T>(reason: string): Fact<T> => ({ known: false, reason });
 
+export interface SupportedFigures {
+  readonly count: number;
+  readonly target: number;
+}
+export interface LiaisonFigures {
+  readonly held: number;
+  readonly target: number;
+  readonly scheduled: number;
+  readonly onTrack: boolean;
+  /** The first council in July (§6): null while that July is ahead or outside the programme. */
+  readonly firstInJuly: boolean | null;
+}
+export interface PdFigures {
+  readonly hours: number;
+  readonly budgetHours: number;
+  readonly days: number;
+  readonly budgetDays: number;
+  readonly forecast: PaceForecast;
+  readonly atRisk: boolean;
+  readonly runsOutOn: Ymd | null;
+  readonly projectedHoursAtEnd: number | null;
+  readonly summary: string;
+}
+export interface ExpertFigures {
+  readonly uses: number;
+  readonly budgetUses: number;
+  readonly plannedAfterMonth: number;
+  readonly monthlyCap: number;
+  readonly monthsOverCap: readonly { readonly month: YearMonth; readonly uses: number }[];
+}
+export interface MinutesFigures {
+  /** As the report counts them at asOf. */
+  readonly overdue: number;
+  readonly sharedOnTime: number;
+  readonly sharedLate: number;
+  /** Shared on time among minutes shared or past their deadline; null when there are none yet. */
+  readonly onTimeShare: number | null;
+}
+
+/** A group whose figures K are null when their report section is unknown (the settings it compares with stay). */
+type Unknowable<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: T[P] | null };
+
 export interface OverviewFigures {
   readonly region: Fact<string>;
   readonly fiscalYear: Fact<number>;
@@ -31,50 +73,33 @@ export interface OverviewFigures {
   readonly month: YearMonth;
   readonly programmeStart: Ymd | null;
   readonly programmeEnd: Ymd;
-  readonly supported: { readonly count: number; readonly target: number };
-  readonly liaisonCouncils: {
-    readonly held: number;
-    readonly target: number;
-    readonly scheduled: number;
-    readonly onTrack: boolean;
-    /** The first council in July (§6): null while that July is ahead or outside the programme. */
-    readonly firstInJuly: boolean | null;
-  };
-  readonly pd: {
-    readonly hours: number;
-    readonly budgetHours: number;
-    readonly days: number;
-    readonly budgetDays: number;
-    readonly forecast: PaceForecast;
-    readonly atRisk: boolean;
-    readonly runsOutOn: Ymd | null;
-    readonly projectedHoursAtEnd: number | null;
-    readonly summary: string;
-  };
-  readonly experts: {
-    readonly uses: number;
-    readonly budgetUses: number;
-    readonly plannedAfterMonth: number;
-    readonly monthlyCap: number;
-    readonly monthsOverCap: readonly { readonly month: YearMonth; readonly uses: number }[];
-  };
-  readonly minutes: {
-    /** As the report counts them at asOf. */
-    readonly overdue: number;
-    readonly sharedOnTime: number;
-    readonly sharedLate: number;
-    /** Shared on time among minutes shared or past their deadline; null when there are none yet. */
-    readonly onTimeShare: number | null;
-  };
+  readonly supported: Unknowable<SupportedFigures, 'count'>;
+  readonly liaisonCouncils: Unknowable<LiaisonFigures, 'held' | 'scheduled' | 'onTrack' | 'firstInJuly'>;
+  readonly pd: Unknowable<PdFigures, 'hours' | 'days' | 'forecast' | 'atRisk' | 'runsOutOn' | 'projectedHoursAtEnd' | 'summary'>;
+  readonly experts: Unknowable<ExpertFigures, 'uses' | 'plannedAfterMonth' | 'monthsOverCap'>;
+  readonly minutes: Unknowable<MinutesFigures, keyof MinutesFigures>;
   readonly pdMonthlyReportsMissing: Fact<number>;
   readonly pdEvaluationDone: Fact<boolean>;
   readonly presentation: { readonly date: Fact<Ymd | null>; readonly announced: Fact<boolean>; readonly writeUp: Fact<boolean> };
   readonly yearEndReadiness: Fact<{ readonly complete: number; readonly total: number }>;
   readonly errors: number;
   readonly warnings: number;
-  /** Sections of the report model whose tab or column is missing, with why: their columns show 不明, not 0. */
+  /**
+   * Sections of the report model whose tab or column is missing, with why: their figures are null (as in
+   * `report --json`) and their columns show 不明, never 0.
+   */
   readonly unknown: Readonly<Partial<Record<OverviewSection, string>>>;
 }
+
+/** The groups of figures each report section gives. */
+interface SectionGroups {
+  readonly cases: { readonly supported: SupportedFigures };
+  readonly meetings: { readonly liaisonCouncils: LiaisonFigures; readonly minutes: MinutesFigures };
+  readonly pd: { readonly pd: PdFigures };
+  readonly experts: { readonly experts: ExpertFigures };
+}
+/** The figures as a column of section S sees them: that section known. */
+type KnownIn<S extends OverviewSection> = Omit<OverviewFigures, keyof SectionGroups[S]> & SectionGroups[S];
 
 /** The report sections the overview's figures come from. */
 export type OverviewSection = 'cases' | 'meetings' | 'pd' | 'experts';
@@ -155,30 +180,12 @@ function yearObligations(
 function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, asOf: Ymd, workbook: string): OverviewFigures {
   const { settings } = read.ledger;
   const { findings } = model;
-  // A section the report could not compute is 不明 in its columns (see `figure`); these zeros are never shown.
   const unknownOf: Partial<Record<OverviewSection, string>> = {};
   for (const key of ['cases', 'meetings', 'pd', 'experts'] as const) {
     const reason = model[key].unknown;
     if (reason !== null) unknownOf[key] = reason;
   }
-  const cases = isKnown(model.cases) ? model.cases : { ...model.cases, supported: 0 };
-  const meetings = isKnown(model.meetings)
-    ? model.meetings
-    : {
-        ...model.meetings,
-        liaisonCouncilsToDate: 0,
-        liaisonCouncilsScheduled: [],
-        liaisonOnTrack: false,
-        liaisonInJuly: { held: null },
-        minutesOverdueAtMonthEnd: 0,
-      };
-  const pd = isKnown(model.pd) ? model.pd : { ...model.pd, hoursToDate: 0, daysToDate: 0, pace: NO_PACE };
-  const experts = isKnown(model.experts) ? model.experts : { ...model.experts, usesToDate: 0, plannedAfterMonth: 0, capBreaches: [] };
-  const statuses = result.meetings.map(m => m.status);
-  const onTime = statuses.filter(s => s === 'shared').length;
-  const late = statuses.filter(s => s === 'shared-late').length;
-  const overdueNow = statuses.filter(s => s === 'overdue').length;
-  const decided = onTime + late + overdueNow;
+  const { cases, meetings, pd, experts } = model;
   const presentations = result.meetings.filter(m => m.type === '成果発表会').sort((a, b) => (a.date < b.date ? -1 : 1));
   const obligations = yearObligations(read, result, asOf, workbook);
   return {
@@ -187,38 +194,51 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, as
     month: model.month,
     programmeStart: settings.programmeStart,
     programmeEnd: settings.programmeEnd,
-    supported: { count: cases.supported, target: cases.target },
-    liaisonCouncils: {
-      held: meetings.liaisonCouncilsToDate,
-      target: meetings.liaisonTarget,
-      scheduled: meetings.liaisonCouncilsScheduled.length,
-      onTrack: meetings.liaisonOnTrack,
-      firstInJuly: meetings.liaisonInJuly.held,
-    },
-    pd: {
-      hours: pd.hoursToDate,
-      budgetHours: pd.budgetHours,
-      days: pd.daysToDate,
-      budgetDays: pd.budgetDays,
-      forecast: pd.pace.forecast,
-      atRisk: pd.pace.atRisk,
-      runsOutOn: pd.pace.runsOutOn,
-      projectedHoursAtEnd: pd.pace.projectedHoursAtEnd,
-      summary: pd.pace.summary,
-    },
-    experts: {
-      uses: experts.usesToDate,
-      budgetUses: experts.budgetUses,
-      plannedAfterMonth: experts.plannedAfterMonth,
-      monthlyCap: experts.monthlyCap,
-      monthsOverCap: experts.capBreaches,
-    },
-    minutes: {
-      overdue: meetings.minutesOverdueAtMonthEnd,
-      sharedOnTime: onTime,
-      sharedLate: late,
-      onTimeShare: decided === 0 ? null : Math.round((onTime / decided) * 1000) / 1000,
-    },
+    supported: { count: isKnown(cases) ? cases.supported : null, target: cases.target },
+    liaisonCouncils: isKnown(meetings)
+      ? {
+          held: meetings.liaisonCouncilsToDate,
+          target: meetings.liaisonTarget,
+          scheduled: meetings.liaisonCouncilsScheduled.length,
+          onTrack: meetings.liaisonOnTrack,
+          firstInJuly: meetings.liaisonInJuly.held,
+        }
+      : { held: null, target: meetings.liaisonTarget, scheduled: null, onTrack: null, firstInJuly: null },
+    pd: isKnown(pd)
+      ? {
+          hours: pd.hoursToDate,
+          budgetHours: pd.budgetHours,
+          days: pd.daysToDate,
+          budgetDays: pd.budgetDays,
+          forecast: pd.pace.forecast,
+          atRisk: pd.pace.atRisk,
+          runsOutOn: pd.pace.runsOutOn,
+          projectedHoursAtEnd: pd.pace.projectedHoursAtEnd,
+          summary: pd.pace.summary,
+        }
+      : {
+          hours: null,
+          budgetHours: pd.budgetHours,
+          days: null,
+          budgetDays: pd.budgetDays,
+          forecast: null,
+          atRisk: null,
+          runsOutOn: null,
+          projectedHoursAtEnd: null,
+          summary: null,
+        },
+    experts: isKnown(experts)
+      ? {
+          uses: experts.usesToDate,
+          budgetUses: experts.budgetUses,
+          plannedAfterMonth: experts.plannedAfterMonth,
+          monthlyCap: experts.monthlyCap,
+          monthsOverCap: experts.capBreaches,
+        }
+      : { uses: null, budgetUses: experts.budgetUses, plannedAfterMonth: null, monthlyCap: experts.monthlyCap, monthsOverCap: null },
+    minutes: isKnown(meetings)
+      ? minutesFigures(result, meetings.minutesOverdueAtMonthEnd)
+      : { overdue: null, sharedOnTime: null, sharedLate: null, onTimeShare: null },
     pdMonthlyReportsMissing: obligations.pdMonthlyReportsMissing,
     pdEvaluationDone: obligations.pdEvaluationDone,
     presentation: {
@@ -233,7 +253,19 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, as
   };
 }
 
-const NO_PACE = { forecast: 'not-started', atRisk: false, runsOutOn: null, projectedHoursAtEnd: null, summary: '' } as const;
+/** The minutes' statuses at asOf, as `check` gives them, and the month-end overdue count of the report. */
+function minutesFigures(result: CheckResult, overdue: number): MinutesFigures {
+  const statuses = result.meetings.map(m => m.status);
+  const onTime = statuses.filter(s => s === 'shared').length;
+  const late = statuses.filter(s => s === 'shared-late').length;
+  const decided = onTime + late + statuses.filter(s => s === 'overdue').length;
+  return {
+    overdue,
+    sharedOnTime: onTime,
+    sharedLate: late,
+    onTimeShare: decided === 0 ? null : Math.round((onTime / decided) * 1000) / 1000,
+  };
+}
 
 /** One workbook's row: its check and its report of the month of asOf, as `check` and `report` give them. */
 export function overviewRowOf(read: ReadResult, asOf: Ymd, source: string, workbook: string): OverviewRow {
@@ -295,22 +327,33 @@ const judged = (good: boolean, bad: OverviewTone = 'attention'): OverviewTone =>
 const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 
 /** A figure column: empty on a row that could not be read, 不明 with the reason when its report section is unknown. */
-const figure = (
+function figure(header: string, width: number, compare: boolean, of: (f: OverviewFigures) => OverviewCell): OverviewColumn;
+function figure<S extends OverviewSection>(
   header: string,
   width: number,
   compare: boolean,
-  of: (f: OverviewFigures) => OverviewCell,
-  section?: OverviewSection
-): OverviewColumn => ({
-  header,
-  width,
-  compare,
-  cell: row => {
-    if (!row.figures) return empty;
-    const why = section === undefined ? undefined : row.figures.unknown[section];
-    return why === undefined ? of(row.figures) : unknownCell(why);
-  },
-});
+  of: (f: KnownIn<S>) => OverviewCell,
+  section: S
+): OverviewColumn;
+function figure<S extends OverviewSection>(
+  header: string,
+  width: number,
+  compare: boolean,
+  of: (f: KnownIn<S>) => OverviewCell,
+  section?: S
+): OverviewColumn {
+  return {
+    header,
+    width,
+    compare,
+    cell: row => {
+      if (!row.figures) return empty;
+      const why = section === undefined ? undefined : row.figures.unknown[section];
+      // A section not in `unknown` was computed: figuresOf filled its groups (KnownIn<S>).
+      return why === undefined ? of(row.figures as KnownIn<S>) : unknownCell(why);
+    },
+  };
+}
 
 function factCell<T>(fact: Fact<T>, of: (value: T) => OverviewCell): OverviewCell {
   return fact.known ? of(fact.value) : unknownCell(fact.reason);

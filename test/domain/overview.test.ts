@@ -137,12 +137,39 @@ describe('colours follow the report’s judgement (達成 / 見通しに注意 /
 });
 
 describe('what the workbook cannot tell yet is 不明, with the reason, never a guess', () => {
-  test('the year’s obligations not yet in the contract are 不明 with why (PD monthly reports, evaluation, publicity, readiness)', () => {
-    const row = rowOf(SAMPLE_READ);
-    for (const header of ['PD月次報告未提出', 'PD評価', '開催案内', '採録記事', '年度末準備']) {
-      const c = cellOf(row, header);
-      if (c.value === UNKNOWN_TEXT) expect(c).toMatchObject({ tone: 'unknown', note: expect.stringMatching(/仕様書/) });
+  test('in a workbook made before the year’s obligations, their columns are 不明 and say how to add the tabs', () => {
+    const older = rowOf(readLedger(sampleTables(undefined, ['PD月次報告', 'PD評価', '広報記録'])));
+    for (const header of ['PD月次報告未提出', 'PD評価', '開催案内', '採録記事']) {
+      expect(cellOf(older, header)).toMatchObject({
+        value: UNKNOWN_TEXT,
+        tone: 'unknown',
+        note: expect.stringMatching(/のタブがありません（chizai-desk upgrade で追加できます）/),
+      });
     }
+    // With the tabs, the same columns are figures.
+    expect(cellOf(rowOf(SAMPLE_READ), 'PD月次報告未提出').value).toEqual(expect.any(Number));
+  });
+
+  test('without PD稼働記録, the PD figures are null (not 0) and their columns 不明 with the reason; the budgets stay', () => {
+    const noPd = rowOf(readLedger(sampleTables(undefined, ['PD稼働記録'])));
+    const f = figuresOf(noPd);
+    expect(f.unknown.pd).toMatch(/PD稼働記録/);
+    expect(f.pd).toMatchObject({ hours: null, days: null, forecast: null, atRisk: null, summary: null, budgetHours: 280, budgetDays: 40 });
+    expect(JSON.parse(JSON.stringify(noPd)).figures.pd.hours).toBeNull();
+    for (const header of ['PD稼働時間', 'PD稼働日数', 'PD稼働の見通し', 'PD終了時見込み'])
+      expect(cellOf(noPd, header)).toMatchObject({ value: UNKNOWN_TEXT, tone: 'unknown', note: f.unknown.pd });
+    expect(cellOf(noPd, 'PD予算時間').value).toBe(280);
+    // The other sections are unaffected.
+    expect(f.supported.count).toBe(figuresOf(rowOf(SAMPLE_READ)).supported.count);
+  });
+
+  test('without 会議登録簿, the councils and minutes figures are null and 不明', () => {
+    const noMeetings = rowOf(readLedger(sampleTables(undefined, ['会議登録簿'])));
+    const f = figuresOf(noMeetings);
+    expect(f.liaisonCouncils).toMatchObject({ held: null, scheduled: null, onTrack: null, target: 3 });
+    expect(f.minutes).toEqual({ overdue: null, sharedOnTime: null, sharedLate: null, onTimeShare: null });
+    for (const header of ['地域連携会議', '初回7月開催', '議事録期限超過', '議事録期限内共有率'])
+      expect(cellOf(noMeetings, header)).toMatchObject({ value: UNKNOWN_TEXT, tone: 'unknown' });
   });
 
   test('地域名 and 年度 come from 設定', () => {

@@ -6,16 +6,13 @@
  */
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { contract } from '../../sheets-templates/contract';
 import { OVERVIEW_COLUMNS, type OverviewRow } from '../../src/domain/overview';
 import type { ReportModel } from '../../src/domain/report/model';
-import { ensureBuilt, JAPANESE, removeTempDirs, runCli, STACK_TRACE, sha256, tempDir } from './support';
+import { ensureBuilt, removeTempDirs, runCli, STACK_TRACE, sha256, tempDir } from './support';
 import { movedYears, SAMPLE_ROWS, type Tabs, withSettings, writeBook } from './workbooks';
 
 const TODAY = '2025-10-15';
 const MONTH = '2025-10';
-const HAS_REGION = contract.settings.some(s => (s.name as string) === '地域名');
-const HAS_YEAR = contract.settings.some(s => (s.name as string) === '年度');
 
 interface Book {
   readonly file: string;
@@ -140,8 +137,8 @@ describe.each([0, 1, 2])('workbook %i: the figures are its own report and check 
 
   test('地域名 and 年度 from 設定 (年度 blank: the fiscal year of 事業開始日)', () => {
     const b = books[i] as Book;
-    expect(f().region).toEqual(HAS_REGION ? { known: true, value: b.region } : { known: false, reason: expect.stringMatching(JAPANESE) });
-    expect(f().fiscalYear).toEqual({ known: true, value: HAS_YEAR && b.typedYear !== '' ? b.typedYear : b.fiscalYear });
+    expect(f().region).toEqual({ known: true, value: b.region });
+    expect(f().fiscalYear).toEqual({ known: true, value: b.typedYear !== '' ? b.typedYear : b.fiscalYear });
   });
 });
 
@@ -186,22 +183,12 @@ describe('全地域進捗_<date>.xlsx read back with SheetJS', () => {
     expect(at('PD稼働時間', 3).v).toBe(rows[1]?.figures?.pd.hours);
   });
 
-  test('a figure not known yet reads 不明, grey, with the reason as the cell’s note', () => {
-    const c = sheet(0)[`${column('年度末準備')}2`] as XLSX.CellObject & { s?: { fgColor?: { rgb?: string } } };
-    if (c.v === '不明') {
-      expect(c.s?.fgColor?.rgb?.toLowerCase()).toBe('efefef');
-      expect(c.c?.[0]?.t).toMatch(/仕様書15\(1\)/);
-    }
-  });
-
   test('the comparison tab has a frozen header and filters, one block per region named in 設定', () => {
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(sheet(1), { header: 1, defval: null });
     expect((aoa[0] as unknown[]).slice(0, 2)).toEqual(['地域名', '項目']);
     expect(sheet(1)['!autofilter']?.ref).toMatch(/^A1:/);
-    if (HAS_REGION) {
-      expect(aoa[0]).toEqual(['地域名', '項目', '2024年度', '2025年度']);
-      expect(new Set(aoa.slice(1).map(r => r[0]))).toEqual(new Set(['兵庫県', '石川県', '青森県']));
-    }
+    expect(aoa[0]).toEqual(['地域名', '項目', '2024年度', '2025年度']);
+    expect(new Set(aoa.slice(1).map(r => r[0]))).toEqual(new Set(['兵庫県', '石川県', '青森県']));
   });
 });
 
@@ -229,6 +216,43 @@ describe('one unreadable workbook is a row saying why; the others are unaffected
     expect([badRows[0]?.figures, badRows[2]?.figures]).toEqual([rows[0]?.figures, rows[2]?.figures]);
     expect(bad.stderr).toMatch(/3冊のうち1冊を読めませんでした/);
     expect(bad.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('a workbook without PD稼働記録: its PD figures are 不明, never 0', () => {
+  let older: ReturnType<typeof runCli>;
+  let olderRows: OverviewRow[];
+  let olderFile: string;
+  beforeAll(() => {
+    const book = join(dir, 'no-pd.xlsx');
+    const wb = XLSX.readFile(books[0]?.file ?? '');
+    wb.SheetNames = wb.SheetNames.filter(n => n !== 'PD稼働記録');
+    XLSX.writeFile(wb, book);
+    older = runCli(['overview', book, '--today', TODAY, '--out', join(dir, 'no-pd'), '--json']);
+    const json = JSON.parse(older.stdout) as { rows: OverviewRow[]; file: string };
+    olderRows = json.rows;
+    olderFile = json.file;
+  }, 60_000);
+
+  test('JSON: the PD figures are null beside figures.unknown.pd; the budgets and the other sections stay', () => {
+    expect(older.status).toBe(0);
+    const f = olderRows[0]?.figures;
+    expect(f?.unknown.pd).toMatch(/PD稼働記録/);
+    expect(f?.pd).toMatchObject({ hours: null, days: null, forecast: null, budgetHours: 280 });
+    expect(f?.supported).toEqual(rows[0]?.figures?.supported);
+  });
+
+  test('the summary line says 不明 for the hours', () => {
+    expect(older.stderr).toMatch(/PD 不明\/280時間/);
+  });
+
+  test('the cells read 不明, grey, with the reason as the note', () => {
+    const ws = XLSX.readFile(olderFile, { cellStyles: true }).Sheets.全地域進捗 as XLSX.WorkSheet;
+    const col = XLSX.utils.encode_col(OVERVIEW_COLUMNS.findIndex(c => c.header === 'PD稼働時間'));
+    const c = ws[`${col}2`] as XLSX.CellObject & { s?: { fgColor?: { rgb?: string } } };
+    expect(c.v).toBe('不明');
+    expect(c.s?.fgColor?.rgb?.toLowerCase()).toBe('efefef');
+    expect(c.c?.[0]?.t).toBe(olderRows[0]?.figures?.unknown.pd);
   });
 });
 
