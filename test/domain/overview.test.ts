@@ -16,27 +16,16 @@ import {
   unreadableRow,
 } from '../../src/domain/overview';
 import { buildReportModel } from '../../src/domain/report/model';
-import { type ContractSpec, defaultContract } from '../../src/domain/schema';
 import { type SampleRow, sampleTables } from '../support/sampleTables';
 
 const AS_OF = sample.asOf; // 2024-12-02
 const SAMPLE_TABS = sample.tabs as unknown as Record<string, SampleRow[]>;
 
-/** The contract with 地域名 and 年度 in 設定 (DESIGN "The year's obligations"), whatever this version's has. */
-const WITH_REGION: ContractSpec = {
-  ...defaultContract,
-  settings: [
-    ...defaultContract.settings,
-    { key: 'testRegion', name: '地域名', type: 'text', default: null, help: '地域名' },
-    { key: 'testFiscalYear', name: '年度', type: 'count', default: null, help: '年度' },
-  ],
-};
-
 /** The sample with 設定 items laid over its own (an empty string leaves the 値 blank). */
-function sampleWith(settings: Readonly<Record<string, string | number>>, contract: ContractSpec = WITH_REGION): ReadResult {
+function sampleWith(settings: Readonly<Record<string, string | number>>): ReadResult {
   const own = SAMPLE_TABS.設定 ?? [];
   const rows = [...own.filter(r => !(String(r.項目) in settings)), ...Object.entries(settings).map(([項目, 値]) => ({ 項目, 値 }))];
-  return readLedger(sampleTables({ ...SAMPLE_TABS, 設定: rows }), contract);
+  return readLedger(sampleTables({ ...SAMPLE_TABS, 設定: rows }));
 }
 
 const SAMPLE_READ = readLedger(sampleTables());
