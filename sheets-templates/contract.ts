@@ -10,7 +10,8 @@
  * Column flags: `required` (a blank cell is a finding); `essential` (a row cannot be used without it: a row whose
  * essential cell is blank or unreadable is left out of every figure, with its finding; a row missing only a cell
  * that describes it still counts for what its other cells say, that value null); `computed` (written by the system, never read);
- * `freeText` (never in a mail); `withinProgramme` (a date outside 事業開始日..事業終了日 is warned); `since` (the
+ * `freeText` (never in a mail); `withinProgramme` (a date outside 事業開始日..事業終了日 is warned; on a 設定 date, an
+ * error); `since` (the
  * contract version that added the tab or column: a workbook made earlier may lack it, which `check` warns
  * about once, with how to add it, instead of an error).
  *
@@ -395,6 +396,7 @@ export const contract = {
       help: '事業PDの評価を終える期限（§5.6(2)）。空欄なら事業終了日の前月の最終営業日',
       rollover: 'next-year',
       since: 2,
+      withinProgramme: true,
     },
     {
       key: 'presentationEarliest',
@@ -404,6 +406,7 @@ export const contract = {
       help: '成果発表会を開催できる最初の日（§7、令和6年度は2024-12-01）',
       rollover: 'next-year',
       since: 2,
+      withinProgramme: true,
     },
     {
       key: 'deliveryDue',
@@ -413,6 +416,7 @@ export const contract = {
       help: '事業報告書・権利関係書類の納入期限（§15）。空欄なら事業終了日',
       rollover: 'next-year',
       since: 2,
+      withinProgramme: true,
     },
   ],
 } as const;

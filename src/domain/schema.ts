@@ -71,6 +71,8 @@ export interface SettingSpecOf {
   readonly rollover?: SettingRollover;
   /** Why rollover empties it (said in the cell's note and on the terminal). */
   readonly rolloverNote?: string;
+  /** A date that must fall inside 事業開始日..事業終了日 (else invalid-setting). */
+  readonly withinProgramme?: boolean;
 }
 
 /** Any contract of contract.ts's shape. */

@@ -17,6 +17,7 @@ import {
 } from './cellParsers';
 import type { Ymd } from './dates';
 import { type Finding, fail, ok, type Parsed } from './findings';
+import { fiscalYearOf } from './fiscalYear';
 import { type Cell, isSerialDate } from './rawTable';
 import { columnOf, type Row, type SettingSpecOf, type TabSpecOf } from './schema';
 
@@ -194,14 +195,19 @@ export function readSettings(
         `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}（${fallbackText(spec)}）`
       );
   }
-  periodFindings(values, rowOf, tab, at);
+  periodFindings(values, rowOf, specs, tab, at);
   return { ...(values as unknown as SettingValues), rowOf };
 }
 
-/** 事業開始日 after 事業終了日 makes every "to date" figure empty; PD派遣開始日 outside the period is a typo. */
+/**
+ * 事業開始日 after 事業終了日 makes every "to date" figure empty; a date of the year flagged `withinProgramme`
+ * (PD評価期限, 成果発表会開始日, 納入期限) outside the period puts a deadline where nothing can meet it; 年度 other than 事業開始日's fiscal year
+ * puts the wrong year on the 事業報告書; PD派遣開始日 outside the period is a typo.
+ */
 function periodFindings(
   values: Record<string, unknown>,
   rowOf: Record<string, number>,
+  specs: readonly SettingSpecOf[],
   tab: TabSpecOf,
   at: (row: number, column: string, severity: Finding['severity'], code: Finding['code'], message: string) => void
 ): void {
@@ -216,6 +222,29 @@ function periodFindings(
       'error',
       'invalid-setting',
       `事業開始日（${start}）が事業終了日（${end}）より後です。累計はすべて0になります。日付を直してください。`
+    );
+  const periodOk = start === null || end >= start;
+  for (const { key, name } of specs.filter(s => s.withinProgramme === true)) {
+    const date = values[key];
+    const row = rowOf[key];
+    if (!periodOk || typeof date !== 'string' || row === undefined) continue;
+    if ((start !== null && date < start) || date > end)
+      at(
+        row,
+        valueColumn,
+        'error',
+        'invalid-setting',
+        `${name}（${date}）が事業期間（${start ?? '開始日未設定'}〜${end}）の外です。期間内の日付を入力するか、空にして既定の日付を使ってください。`
+      );
+  }
+  const fiscalYear = values.fiscalYear;
+  if (typeof fiscalYear === 'number' && start !== null && rowOf.fiscalYear !== undefined && fiscalYear !== fiscalYearOf(start))
+    at(
+      rowOf.fiscalYear,
+      valueColumn,
+      'error',
+      'invalid-setting',
+      `年度（${fiscalYear}）が事業開始日（${start}）の年度（${fiscalYearOf(start)}年度）と違います。事業報告書の表紙と名前がこの年度になります。どちらかを直すか、年度を空にしてください（事業開始日の年度を使います）。`
     );
   if (dispatch !== null && rowOf.pdDispatchStart !== undefined && ((start !== null && dispatch < start) || dispatch > end))
     at(

@@ -4,6 +4,7 @@
  * headers) come from reading the contract's columns (ledgerReader.ts), not from rules.
  */
 import { hasColumns, type ReadResult } from '../ledgerReader';
+import { datesOutOfOrder } from './dateOrder';
 import { effectVerificationMissing } from './effectVerification';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
@@ -11,11 +12,13 @@ import { duplicateIds } from './ids';
 import { minutesSharedBeforeMeeting } from './minutesOrder';
 import { pdBeforeDispatch } from './pdDispatch';
 import { pdEvaluationCriteriaUnapproved } from './pdEvaluationCriteria';
+import { pdEvaluationLate } from './pdEvaluationLate';
 import { pdEvaluationLowWithoutConsultation } from './pdEvaluationLow';
 import { pdEvaluationMissing } from './pdEvaluationMissing';
 import { pdEvaluationNotReported } from './pdEvaluationReport';
 import { pdDayOverStandard } from './pdHours';
 import { pdMonthlyReportMissing } from './pdMonthlyReports';
+import { pdReportMonthRows } from './pdReportMonths';
 import { outsideProgrammePeriod } from './period';
 import { presentationNoAnnouncement } from './presentationAnnouncement';
 import { presentationNoCoverage } from './presentationCoverage';
@@ -46,8 +49,11 @@ export const RULES: readonly Rule[] = [
   // The year's obligations (DESIGN.md "The year's obligations").
   secretariatRoles,
   pdMonthlyReportMissing,
+  pdReportMonthRows,
+  datesOutOfOrder,
   pdEvaluationCriteriaUnapproved,
   pdEvaluationMissing,
+  pdEvaluationLate,
   pdEvaluationLowWithoutConsultation,
   pdEvaluationNotReported,
   presentationTooEarly,
