@@ -5,7 +5,7 @@
 import { BusinessCalendar } from './calendar';
 import type { Ymd } from './dates';
 import type { Finding } from './findings';
-import { hasColumns, type ReadResult } from './ledgerReader';
+import { hasColumns, isUnknownCell, type ReadResult } from './ledgerReader';
 import { HandlerList } from './recipients';
 import { canRun, HANDLER_COLUMNS, RULES } from './rules/index';
 import { type MeetingMinutes, meetingMinutes } from './rules/minutes';
@@ -39,7 +39,14 @@ export function check(read: ReadResult, today: Ymd): CheckResult {
   const unreadable = new Set(read.findings.map(cellKey));
   const findings = [...read.findings, ...ruleFindings.filter(f => f.row === null || !unreadable.has(cellKey(f)))];
   // Without 議事録共有日 no status can be told (every minute would read as missing): none is given, 状態 shows 要確認.
-  const statuses = hasColumns(read, 'meetings', ['minutesSharedOn']) ? meetingMinutes(ledger.meetings, today, calendar) : [];
+  // Likewise a meeting whose 議事録共有日 could not be read (unreadable or merged): its finding says why.
+  const statuses = hasColumns(read, 'meetings', ['minutesSharedOn'])
+    ? meetingMinutes(
+        ledger.meetings.filter(m => !isUnknownCell(read, 'meetings', m.rowNumber, 'minutesSharedOn')),
+        today,
+        calendar
+      )
+    : [];
   return { today, findings: sortFindings(findings, read.contract), meetings: statuses };
 }
 

@@ -75,7 +75,17 @@ export interface ReadResult {
   readonly layouts: Readonly<Record<string, TabLayout>>;
   /** Rows with anything typed (computed columns aside), by tab key: read or not, they are people's entries. */
   readonly entryRows: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Cells of rows read whose value is unknown, not blank: unreadable (their finding says why) or covered by a merged
+   * area. Keys `tabKey:row:columnKey` (isUnknownCell). Their value in the row is null; a status or a figure that
+   * would read that null as "not done" is not given instead.
+   */
+  readonly unknownCells: ReadonlySet<string>;
 }
+
+/** Is this cell's null value unknown (unreadable or merged) rather than blank? */
+export const isUnknownCell = (read: Pick<ReadResult, 'unknownCells'>, tabKey: string, row: number, columnKey: string): boolean =>
+  read.unknownCells.has(`${tabKey}:${row}:${columnKey}`);
 
 /** The rows of any tab of the contract the workbook was read against (a tab contract.ts lacks included). */
 export const rowsOf = (read: ReadResult, tabKey: string): readonly AnyRow[] =>
@@ -216,6 +226,8 @@ interface TabRead {
   readonly rows: AnyRow[];
   readonly ids: IdCell[];
   readonly entryRows: number[];
+  /** `tabKey:row:columnKey` of cells read as unknown (see ReadResult.unknownCells). */
+  readonly unknownCells: string[];
 }
 
 /**
@@ -229,7 +241,7 @@ export function readRows(
   findings: Finding[],
   contract: ContractSpec = defaultContract
 ): TabRead {
-  const read: TabRead = { rows: [], ids: [], entryRows: [] };
+  const read: TabRead = { rows: [], ids: [], entryRows: [], unknownCells: [] };
   if (!table || !layout.present) return read;
   const schema = rowSchemaOf(tab, contract);
   const inputs = tab.columns.filter(c => !isComputed(c));
@@ -265,6 +277,7 @@ export function readRows(
       if (merged) {
         // Only the area's top-left cell holds a value: this cell is not blank, it is unknown (reported above).
         values[c.key] = null;
+        read.unknownCells.push(`${tab.key}:${raw.rowNumber}:${c.key}`);
         if (isEssential(c)) complete = false;
         continue;
       }
@@ -290,6 +303,7 @@ export function readRows(
         if (c.type === 'id') read.ids.push({ id: parsed.value as string, rowNumber: raw.rowNumber });
       } else {
         values[c.key] = null;
+        read.unknownCells.push(`${tab.key}:${raw.rowNumber}:${c.key}`);
         if (isEssential(c)) complete = false;
         findings.push({
           sheet: tab.name,
@@ -349,12 +363,14 @@ export function readLedger(tables: ReadonlyMap<string, RawTable>, contract: Cont
   const ids: Record<string, ReadonlySet<string>> = {};
   const idCells: Record<string, readonly IdCell[]> = {};
   const entryRows: Record<string, readonly number[]> = {};
+  const unknownCells = new Set<string>();
   let settings: Settings | null = null;
   for (const tab of contract.tabs) {
     if (isSystemOnly(tab)) continue;
     const layout = layouts[tab.key] as TabLayout;
     const read = readRows(tab, tableOf(tab), layout, findings, contract);
     entryRows[tab.key] = read.entryRows;
+    for (const k of read.unknownCells) unknownCells.add(k);
     if (tab.key === SETTINGS_KEY) {
       settings = readSettings(read.rows as unknown as readonly Row<'settings'>[], findings, tab, contract.settings);
       continue;
@@ -369,7 +385,7 @@ export function readLedger(tables: ReadonlyMap<string, RawTable>, contract: Cont
     ids,
     idCells,
   } as unknown as Ledger;
-  return { contract, ledger, findings, layouts, entryRows };
+  return { contract, ledger, findings, layouts, entryRows, unknownCells };
 }
 
 /** The one tab read as settings rather than rows (項目 / 値). */

@@ -339,6 +339,19 @@ describe('merged cells in data rows are reported, never read as empty', () => {
     expect(at(findings, '会議登録簿', 3, '議事録共有日')[0]?.message).toMatch(/結合/);
   });
 
+  test('議事録共有日 merged over M-011 and M-012: M-012 has no minutes status (要確認), is not counted overdue and is not reminded', () => {
+    const path = bookWith(undefined, mergeDown('会議登録簿', '議事録共有日', 12, 13));
+    const base = reportJson(bookWith(), '2024-11');
+    const checked = checkJson(path) as unknown as { meetings: { id: string; status: string }[] };
+    expect(checked.meetings.map(m => m.id)).not.toContain('M-012');
+    const report = reportJson(path, '2024-11');
+    expect(report.meetings.minutesOverdueAtMonthEnd).toBe(base.meetings.minutesOverdueAtMonthEnd);
+    expect(report.meetings.list.find((m: { id: string }) => m.id === 'M-012')).toMatchObject({ status: 'unknown', statusLabel: '要確認' });
+    expect(report.meetings.caveats).toEqual([expect.stringContaining('M-012')]);
+    const refs = remindJson(path).sent.flatMap(d => d.items.filter(i => i.kind.startsWith('minutes-')).map(i => i.ref));
+    expect(refs).not.toContain('M-012');
+  });
+
   test('時間 merged over three PD rows: each covered cell is reported, so no hours vanish unnoticed', () => {
     const path = bookWith(undefined, mergeDown('PD稼働記録', '時間', 40, 42));
     const { findings } = checkJson(path);
@@ -347,6 +360,9 @@ describe('merged cells in data rows are reported, never read as empty', () => {
       [42, '時間'],
     ]);
     expect(runCli(['check', path]).stdout).toMatch(/結合/);
+    // The rows left out are said beside the figures, not only in the findings.
+    const pd = reportJson(path, '2024-11').pd;
+    expect(pd.caveats).toEqual([expect.stringMatching(/PD稼働記録の2行は読み取れないセルがあるため集計に含めていません/)]);
   });
 
   test('議事録担当 merged: the reminder does not go to the person of the row above without a finding', () => {

@@ -6,7 +6,7 @@ import { countsAsUse, lacksPriorConsultation, monthsOverCap } from '../rules/exp
 import type { ExpertUseRow } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, sum } from './figures';
 import type { ExpertFigures, ExpertSection, ExpertUseLine } from './model';
-import { partOf, toUnknown } from './unknown';
+import { leftOutCaveat, partOf, toUnknown } from './unknown';
 
 export const expertLine = (x: ExpertUseRow): ExpertUseLine => ({
   rowNumber: x.rowNumber,
@@ -28,7 +28,7 @@ export function expertSection(read: ReadResult, month: YearMonth, toDateFrom: Ym
 }
 
 function expertFigures(read: ReadResult, month: YearMonth, toDateFrom: Ymd | null, to: Ymd): ExpertFigures {
-  const caveats: string[] = [];
+  const caveats: string[] = leftOutCaveat(read, 'experts');
   const part = <V>(cols: string[], what: string, value: () => V, say = true): V | null =>
     partOf(read, 'experts', cols, what, say ? caveats : [], value);
   const { settings, experts } = read.ledger;

@@ -415,6 +415,7 @@ function meetingBlocks(model: ReportModel, year: number): ReportBlock[] {
               )
               .join('、')}。`,
     },
+    ...caveatBlocks(meetings.caveats),
     ...chartBlock(model, 'minutes'),
   ];
 }

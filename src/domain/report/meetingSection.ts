@@ -2,7 +2,8 @@
 import { contract } from '../../../sheets-templates/contract';
 import { type CheckResult, calendarOf } from '../check';
 import { firstDayOfMonth, lastDayOfMonth, minYmd, monthOf, nextMonth, type YearMonth, type Ymd } from '../dates';
-import { missingSource, type ReadResult } from '../ledgerReader';
+import { isUnknownCell, missingSource, type ReadResult } from '../ledgerReader';
+import { STATUS_NEEDS_FIX } from '../marks';
 import { MINUTES_STATUS_LABEL, minutesDue, minutesStatus } from '../rules/minutes';
 import type { MeetingRow, MeetingType } from '../schema';
 import { byDateThenRow, firstFigureMonth, inRange, monthsFrom, programmeFiscalYear } from './figures';
@@ -25,10 +26,12 @@ function meetingFigures(read: ReadResult, result: CheckResult, month: YearMonth,
   const heldBy = minYmd(to, asOf);
   const rows = [...read.ledger.meetings].sort(byDateThenRow);
   const statusOf = new Map(result.meetings.map(m => [m.rowNumber, m]));
+  // A 議事録共有日 that could not be read is not "not shared": no status, no deadline counted (check gives none either).
+  const shareUnknown = (m: MeetingRow): boolean => isUnknownCell(read, 'meetings', m.rowNumber, 'minutesSharedOn');
   const line = (m: MeetingRow): MeetingLine => {
     const computed = statusOf.get(m.rowNumber);
     const due = computed?.minutesDue ?? minutesDue(m, calendar);
-    const status = computed?.status ?? minutesStatus(m, due, asOf, calendar);
+    const status = shareUnknown(m) ? 'unknown' : (computed?.status ?? minutesStatus(m, due, asOf, calendar));
     return {
       id: m.id,
       type: m.type,
@@ -40,7 +43,7 @@ function meetingFigures(read: ReadResult, result: CheckResult, month: YearMonth,
       minutesDue: due,
       minutesSharedOn: m.minutesSharedOn,
       status,
-      statusLabel: MINUTES_STATUS_LABEL[status],
+      statusLabel: status === 'unknown' ? STATUS_NEEDS_FIX : MINUTES_STATUS_LABEL[status],
       held: m.date <= heldBy,
       rowNumber: m.rowNumber,
     };
@@ -76,11 +79,12 @@ function meetingFigures(read: ReadResult, result: CheckResult, month: YearMonth,
   const overdueAt = heldBy;
   const overdue = rows.flatMap(m => {
     const due = minutesDue(m, calendar);
-    if (due === null) return [];
+    if (due === null || shareUnknown(m)) return [];
     const sharedThen = m.minutesSharedOn !== null && m.minutesSharedOn <= overdueAt ? m.minutesSharedOn : null;
     const status = minutesStatus({ date: m.date, minutesSharedOn: sharedThen }, due, overdueAt, calendar);
     return status === 'overdue' ? [{ id: m.id, type: m.type, date: m.date, minutesDue: due, sharedOn: m.minutesSharedOn }] : [];
   });
+  const unreadShares = rows.filter(m => m.date <= to && shareUnknown(m)).map(m => m.id);
   const monthlyLiaisonIds = list.filter(m => m.held && m.type === '月次連絡会').map(m => m.id);
   const minutesByMonth = minutesMonths(lines, toDateFrom, month);
   return {
@@ -105,7 +109,8 @@ function meetingFigures(read: ReadResult, result: CheckResult, month: YearMonth,
       .map(m => ({ id: m.id, type: m.type, minutesDue: m.minutesDue as Ymd })),
     minutesByMonth,
     unknown: null,
-    caveats: [],
+    caveats:
+      unreadShares.length === 0 ? [] : [`議事録共有日を読み取れない会議（${unreadShares.join('、')}）は議事録の期限の集計に含めていません`],
   };
 }
 

@@ -136,8 +136,8 @@ export interface MeetingLine {
   readonly caseIds: readonly string[];
   readonly minutesDue: Ymd | null;
   readonly minutesSharedOn: Ymd | null;
-  /** Minutes status as of asOf. */
-  readonly status: MinutesStatus;
+  /** Minutes status as of asOf; 'unknown' when 議事録共有日 could not be read (unreadable or merged: 要確認). */
+  readonly status: MinutesStatus | 'unknown';
   readonly statusLabel: string;
   readonly held: boolean;
   readonly rowNumber: number;

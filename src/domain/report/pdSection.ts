@@ -5,7 +5,7 @@ import { missingSource, type ReadResult } from '../ledgerReader';
 import { type PdHoursRow, TAB_NAME } from '../schema';
 import { byDateThenRow, firstFigureMonth, hoursText, inRange, monthsFrom, roughDateJa, round1, round2, sum } from './figures';
 import type { PdFigures, PdMonth, PdPace, PdSection } from './model';
-import { partOf, toUnknown } from './unknown';
+import { leftOutCaveat, partOf, toUnknown } from './unknown';
 
 /** One month's hours: all of the month's rows, and those inside the "to date" period (from 事業開始日). */
 interface MonthHours {
@@ -56,7 +56,7 @@ export function pdSection(read: ReadResult, month: YearMonth, asOf: Ymd, toDateF
 }
 
 function pdFigures(read: ReadResult, month: YearMonth, asOf: Ymd, toDateFrom: Ymd | null, to: Ymd): PdFigures {
-  const caveats: string[] = [];
+  const caveats: string[] = leftOutCaveat(read, 'pdHours');
   const { settings } = read.ledger;
   const from = firstDayOfMonth(month);
   const thisMonth = read.ledger.pdHours.filter(r => inRange(r.date, from, to));

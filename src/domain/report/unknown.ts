@@ -5,7 +5,8 @@
  * model (a dashboard, charts) show 不明 with the reason instead of a zero. The settings a section compares
  * with (budgets, caps, targets) are still known and kept.
  */
-import { missingSource, type ReadResult } from '../ledgerReader';
+import { missingSource, type ReadResult, rowsOf } from '../ledgerReader';
+import { tabOf } from '../schema';
 
 /** What a known section carries besides its figures. */
 export interface Known {
@@ -53,3 +54,14 @@ export const isKnown = <T extends Known, Kept extends keyof T>(s: Section<T, Kep
 
 /** 不明 as a table cell or in a sentence. */
 export const UNKNOWN_TEXT = '不明';
+
+/**
+ * Rows typed into a tab but left out of its figures because a cell they cannot be used without is blank,
+ * unreadable or merged (their findings say which): a caveat, so the figures are not read as the whole tab.
+ */
+export function leftOutCaveat(read: ReadResult, tabKey: string): string[] {
+  const left = (read.entryRows[tabKey]?.length ?? 0) - rowsOf(read, tabKey).length;
+  return left > 0
+    ? [`${tabOf(read.contract, tabKey).name}の${left}行は読み取れないセルがあるため集計に含めていません（要対応事項を参照）`]
+    : [];
+}
