@@ -64,3 +64,12 @@ test('the Docs calls do not grow with the number of rows', () => {
   };
   expect(docsCalls(3000)).toEqual(docsCalls(100));
 });
+
+test('a clock years away from the programme (2099) is refused as annual-report --today is: no Doc, the refusal in 実行ログ', () => {
+  const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: approvedUser });
+  setClock(app, '2099-01-01T10:00:00+09:00');
+  app.generateAnnualReport();
+  expect(fake.documents).toEqual([]);
+  const refusal = (fake.sheetValues('実行ログ') ?? []).find(r => r.includes('annual-report') && r.includes('refused'));
+  expect(refusal?.join(' ')).toContain('作成日（2099-01-01）は事業期間（2024-06-03〜2025-03-31）から3年以上離れています');
+});

@@ -220,3 +220,20 @@ const canRender = has('soffice') && has('pdfinfo') && has('pdftotext');
   },
   180_000
 );
+
+describe('annual-report --today is refused years away from the programme, as check, report and remind are', () => {
+  test.each(['2099-01-01', '1990-01-01', '2028-04-02'])('--today %s: exit 2, {"error":{"code":"out-of-range"}}, no document', today => {
+    const out = tempDir();
+    const r = runCli(['annual-report', book, '--out', out, '--today', today, '--json']);
+    expect(r.status).toBe(2);
+    const error = (JSON.parse(r.stdout) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('out-of-range');
+    expect(error.message).toContain(`--today（${today}）は事業期間（2024-06-03〜2025-03-31）から3年以上離れています`);
+    expect(r.stderr).toContain(error.message);
+    expect(existsSync(join(out, '事業報告書_2024.docx'))).toBe(false);
+  });
+
+  test('the last day within reach (2028-03-31) is still accepted', () => {
+    expect(runCli(['annual-report', book, '--out', tempDir(), '--today', '2028-03-31', '--json']).status).toBe(0);
+  });
+});

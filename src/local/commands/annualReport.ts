@@ -9,7 +9,7 @@ import { annualReportJson } from '../../domain/annualReport/summary';
 import { check as runCheck } from '../../domain/check';
 import { parse, requireDate } from '../args';
 import { openSource, SHEET_OPTION } from '../book';
-import { type Command, EXIT, showHelp } from '../cliSupport';
+import { type Command, EXIT, refuseOutOfReach, showHelp } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
 
@@ -32,6 +32,7 @@ export const annualReport: Command = {
     if (values.help) return showHelp(io, this);
     const asOf = requireDate(values.today, '--today') ?? todayInTokyo();
     const book = await openSource(positionals, values.sheet, usage, io);
+    refuseOutOfReach(book.read.ledger.settings, { today: values.today });
     const model = buildAnnualReport(book.read, runCheck(book.read, asOf), asOf, book.name);
     const base = annualReportFileBase(model.fiscalYear);
     const path = join(resolve(values.out ?? '.'), `${base}.docx`);
