@@ -143,7 +143,7 @@ function parseCell(col: ColumnSpecOf, cell: Cell, contract: ContractSpec): Parse
   }
 }
 
-const UPGRADE_HOW = 'メニュー「知財経営支援 > シートを準備」（ローカルでは chizai-desk upgrade）で追加できます';
+export const UPGRADE_HOW = 'メニュー「知財経営支援 > シートを準備」（ローカルでは chizai-desk upgrade）で追加できます';
 
 export function layoutOf(tab: TabSpecOf, table: RawTable | undefined, findings: Finding[]): TabLayout {
   const columnIndex: Record<string, number | undefined> = {};

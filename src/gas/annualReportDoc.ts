@@ -13,6 +13,7 @@ import { ymdInTimeZone } from '../domain/clock';
 import { readLedger } from '../domain/ledgerReader';
 import { exportAllowed } from '../domain/policy';
 import { isDateValue } from '../domain/rawTable';
+import { dayOutOfReach } from '../domain/reach';
 import { writeReportDoc } from './reportDoc';
 import { docCommandLog, effectiveUser, RunLog } from './runLog';
 import { readSheetTables } from './sheetTables';
@@ -59,6 +60,14 @@ export function generateAnnualReportCommand(at?: unknown): AnnualReportRun {
     log.flush(ss, now);
     tell(ANNUAL_REPORT_TITLE, decision.reason);
     return { outcome: 'refused', fiscalYear: null, url: null, readiness: null, message: decision.reason };
+  }
+  // As `annual-report --today` and the monthly report's month: a day years away from the programme is refused.
+  const far = dayOutOfReach(today, read.ledger.settings, '作成日');
+  if (far !== null) {
+    log.add({ kind: ANNUAL_REPORT_LOG.kind, result: ANNUAL_REPORT_LOG.refused, detail: far });
+    log.flush(ss, now);
+    tell(ANNUAL_REPORT_TITLE, far);
+    return { outcome: 'refused', fiscalYear: null, url: null, readiness: null, message: far };
   }
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {

@@ -20,3 +20,16 @@ export function summaryLines(result: CheckResult): string[] {
     `議事録: ${minutes || '会議の登録なし'}`,
   ];
 }
+
+/** The findings' count as `report` and `annual-report` say it, with where to see them (`see`, in Japanese). */
+export function findingsCountLine(result: CheckResult, see: string): string {
+  const errors = result.findings.filter(f => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  return errors + warnings === 0
+    ? '入力エラー・警告はありません。'
+    : `入力エラー ${errors}件、警告 ${warnings}件があります（${see}で確認できます）。`;
+}
+
+/** A missing tab or column (renamed, or added after the workbook was made): what a report cannot be drawn from. */
+export const sourceFindingLines = (result: CheckResult): string[] =>
+  result.findings.filter(f => f.code === 'missing-tab' || f.code === 'missing-header').map(findingLine);

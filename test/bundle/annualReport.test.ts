@@ -64,3 +64,30 @@ test('the Docs calls do not grow with the number of rows', () => {
   };
   expect(docsCalls(3000)).toEqual(docsCalls(100));
 });
+
+test('a clock years away from the programme (2099) is refused as annual-report --today is: no Doc, the refusal in 実行ログ', () => {
+  const { fake, app } = loadBundle({ sheets: sampleSheets(), userEmail: approvedUser });
+  setClock(app, '2099-01-01T10:00:00+09:00');
+  app.generateAnnualReport();
+  expect(fake.documents).toEqual([]);
+  const refusal = (fake.sheetValues('実行ログ') ?? []).find(r => r.includes('annual-report') && r.includes('refused'));
+  expect(refusal?.join(' ')).toContain('作成日（2099-01-01）は事業期間（2024-06-03〜2025-03-31）から3年以上離れています');
+});
+
+test('a renamed header (PD月次報告 受領日 → 受領 日): the Doc’s ① prints 不明 with the reason, and the readiness says ① cannot be judged', () => {
+  const sheets = sampleSheets();
+  const reports = sheets.PD月次報告 ?? [];
+  reports[0] = (reports[0] ?? []).map(h => (h === '受領日' ? '受領 日' : h));
+  const { fake, app } = loadBundle({ sheets, userEmail: approvedUser });
+  setClock(app, at);
+  app.generateAnnualReport();
+  const content = fake.documents.find(d => !d.trashed)?.content ?? [];
+  const at1 = content.findIndex(b => b.type === 'paragraph' && b.heading === 'HEADING1' && b.text.startsWith('①'));
+  const table = content.slice(at1).find(b => b.type === 'table');
+  const rows = table?.type === 'table' ? table.rows : [];
+  expect(rows.find(r => r[0] === '2024年10月')?.[1]).toBe('不明');
+  expect(content.some(b => b.type === 'paragraph' && b.text.includes('不明: PD月次報告の列「受領日」がないため不明です'))).toBe(true);
+  const detail = (fake.sheetValues('実行ログ') ?? []).find(r => r.includes('annual-report'))?.join(' ') ?? '';
+  expect(detail).toContain('① この節は判断できません: PD月次報告の列「受領日」がないため不明です');
+  expect(detail).not.toContain('が受領されていません');
+});

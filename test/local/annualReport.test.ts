@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import * as XLSX from 'xlsx';
 import { annualReportOutline } from '../../sheets-templates/annualReport';
 import { main } from '../../src/local/cli';
 import {
@@ -22,7 +23,14 @@ import { AS_OF, ensureBuilt, JAPANESE, ROOT, removeTempDirs, runCli, STACK_TRACE
 
 interface AnnualJson {
   fiscalYear: number;
-  sections: { no: string; title: string; rows: number; missing: { section: string; what: string; sheet: string; row: number | null }[] }[];
+  sections: {
+    no: string;
+    title: string;
+    rows: number | null;
+    unknown: string | null;
+    caveats: string[];
+    missing: { section: string; what: string; sheet: string; row: number | null }[];
+  }[];
   readiness: { complete: number; total: number; missing: { section: string; what: string; sheet: string; row: number | null }[] };
 }
 
@@ -59,7 +67,8 @@ describe('annual-report writes 事業報告書_<年度>.docx', () => {
   test('--json is exactly {fiscalYear, sections:[{no,title,rows,missing}], readiness:{complete,total,missing}}', () => {
     expect(Object.keys(json)).toEqual(['fiscalYear', 'sections', 'readiness']);
     expect(json.fiscalYear).toBe(2024);
-    for (const s of json.sections) expect(Object.keys(s).sort()).toEqual(['missing', 'no', 'rows', 'title']);
+    for (const s of json.sections) expect(Object.keys(s).sort()).toEqual(['caveats', 'missing', 'no', 'rows', 'title', 'unknown']);
+    expect(json.sections.filter(s => s.unknown !== null)).toEqual([]);
     expect(json.sections.map(s => s.no)).toEqual(['1', '2', '3', '4', ...annualReportOutline.items.map(i => i.no), '別紙']);
     for (const m of json.readiness.missing) expect(Object.keys(m).sort()).toEqual(['row', 'section', 'sheet', 'what']);
   });
@@ -220,3 +229,80 @@ const canRender = has('soffice') && has('pdfinfo') && has('pdftotext');
   },
   180_000
 );
+
+describe('annual-report --today is refused years away from the programme, as check, report and remind are', () => {
+  test.each(['2099-01-01', '1990-01-01', '2028-04-02'])('--today %s: exit 2, {"error":{"code":"out-of-range"}}, no document', today => {
+    const out = tempDir();
+    const r = runCli(['annual-report', book, '--out', out, '--today', today, '--json']);
+    expect(r.status).toBe(2);
+    const error = (JSON.parse(r.stdout) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('out-of-range');
+    expect(error.message).toContain(`--today（${today}）は事業期間（2024-06-03〜2025-03-31）から3年以上離れています`);
+    expect(r.stderr).toContain(error.message);
+    expect(existsSync(join(out, '事業報告書_2024.docx'))).toBe(false);
+  });
+
+  test('the last day within reach (2028-03-31) is still accepted', () => {
+    expect(runCli(['annual-report', book, '--out', tempDir(), '--today', '2028-03-31', '--json']).status).toBe(0);
+  });
+});
+
+describe('a renamed header of a year’s-obligations tab: its section is 不明, never a list of false gaps', () => {
+  /** The sample written by SheetJS with one header of row 1 typed differently. */
+  function bookWithHeader(tab: string, from: string, to: string): string {
+    const path = join(tempDir(), 'renamed.xlsx');
+    writeRows(path, sampleRowsOf(false), {
+      sheetEdit: (name, ws, header) => {
+        if (name !== tab) return;
+        const c = header.indexOf(from);
+        if (c < 0) throw new Error(`${tab} has no header ${from}`);
+        ws[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: to };
+      },
+    });
+    return path;
+  }
+  const annual = (path: string, out = tempDir()) => {
+    const r = runCli(['annual-report', path, '--out', out, '--today', AS_OF, '--json']);
+    return { r, json: JSON.parse(r.stdout) as AnnualJson, docx: join(out, '事業報告書_2024.docx') };
+  };
+
+  test.each([
+    ['PD月次報告', '対象月', '対象 月', '①', /が受領されていません/],
+    ['PD月次報告', '受領日', '受領 日', '①', /が受領されていません/],
+    ['効果検証', '実績値', '実績', '③', /の検証がありません/],
+    ['効果検証', '観点', '観 点', '③', /の検証がありません/],
+  ])('%s「%s」→「%s」: %s is unknown in --json and one readiness item; stderr has the findings', (tab, from, to, no, falseGap) => {
+    const { r, json: j } = annual(bookWithHeader(tab, from, to));
+    expect(r.status).toBe(0);
+    const section = j.sections.find(s => s.no === no);
+    expect(section).toMatchObject({ rows: null, unknown: `${tab}の列「${from}」がないため不明です` });
+    expect(j.readiness.missing.filter(m => m.what.match(falseGap))).toEqual([]);
+    const items = j.readiness.missing.filter(m => m.section === no && m.sheet === tab);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ row: null });
+    expect(items[0]?.what).toContain('この節は判断できません');
+    expect(j.readiness.complete + j.readiness.missing.length).toBe(j.readiness.total);
+    expect(j.readiness.complete).toBeLessThan(60);
+    // As `report`: the count of findings, and the missing header itself, on stderr.
+    expect(r.stderr).toMatch(/入力エラー \d+件、警告 \d+件があります/);
+    expect(r.stderr).toContain(`[エラー] ${tab} 1行目 「${from}」列: 列「${from}」が見つかりません`);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  test('the .docx ① prints 不明 for every 受領日 from PD派遣開始日’s month, with the reason, never “—”', async () => {
+    const { r, docx } = annual(bookWithHeader('PD月次報告', '受領日', '受領 日'));
+    expect(r.status).toBe(0);
+    const html = (await mammoth.convertToHtml({ path: docx })).value;
+    for (const month of ['2024年7月', '2024年10月', '2024年11月', '2025年3月'])
+      expect(html).toContain(`<tr><td><p>${month}</p></td><td><p>不明</p></td>`);
+    expect(html).not.toMatch(/<tr><td><p>2024年\d+月<\/p><\/td><td><p>—<\/p><\/td>/);
+    expect(html).toContain('不明: PD月次報告の列「受領日」がないため不明です');
+  }, 60_000);
+
+  test('the unedited sample prints no 不明 and its readiness stays 60 of 72', async () => {
+    const text = (await mammoth.extractRawText({ path: join(dir, '事業報告書_2024.docx') })).value;
+    expect(text).not.toContain('不明');
+    expect(json.readiness).toMatchObject({ complete: 60, total: 72 });
+    expect(run.stderr).toMatch(/入力エラー \d+件、警告 \d+件があります/);
+  });
+});

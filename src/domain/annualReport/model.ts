@@ -21,6 +21,7 @@ import { announcementsOf, coverageOf, isHeld, isPresentation } from '../rules/pr
 import { isSupportedStage } from '../rules/stages';
 import type { MeetingType, Role, Row } from '../schema';
 import { type Readiness, readinessOf } from './readiness';
+import { type Sources, sourcesOf } from './sources';
 
 export type PdActivity = (typeof contract.choices)['活動内容'][number];
 
@@ -153,6 +154,11 @@ export interface AnnualReportModel {
   readonly permissions: readonly Row<'permissions'>[];
   /** The monthly report's charts for the month of asOf (or of 事業終了日 when asOf is later): the same figures. */
   readonly charts: ReportModel['charts'];
+  /**
+   * What the workbook could not give (a tab or column missing): by section, why it cannot be judged and what it
+   * prints as 不明; the rows and columns that are unknown. Every writer checks it before printing a figure.
+   */
+  readonly sources: Sources;
   readonly readiness: Readiness;
 }
 
@@ -342,6 +348,7 @@ export function buildAnnualReport(read: ReadResult, result: CheckResult, asOf: Y
     })),
     permissions: ledger.permissions,
     charts: buildReportModel(read, result, monthOf(minYmd(asOf, settings.programmeEnd)), asOf, workbookName).charts,
+    sources: sourcesOf(read),
   };
   return { ...model, readiness: readinessOf(read, result, model) };
 }

@@ -7,7 +7,7 @@
 import { annualReportOutline } from '../../../sheets-templates/annualReport';
 import type { CheckResult } from '../check';
 import type { YearMonth } from '../dates';
-import type { ReadResult } from '../ledgerReader';
+import { type ReadResult, UPGRADE_HOW } from '../ledgerReader';
 import { settingName } from '../programmeYear';
 import { effectCoverage, isVerified } from '../rules/effectVerification';
 import { isDoneEvaluation, isLowEvaluation } from '../rules/pdEvaluations';
@@ -29,6 +29,9 @@ export interface Readiness {
   readonly missing: readonly MissingItem[];
 }
 
+/** What to do about a section that cannot be judged. */
+const FIX_SOURCE = `タブ名と1行目の見出しを直してください（このブックを作った後に追加されたタブ・列なら、${UPGRADE_HOW}）`;
+
 const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 
 export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<AnnualReportModel, 'readiness'>): Readiness {
@@ -43,8 +46,16 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
   };
   const setting = (key: SettingKey): [string, number | null] => [TAB_NAME.settings, settings.rowOf[key] ?? null];
   const settingWhat = (key: SettingKey): string => `${TAB_NAME.settings}「${settingName(key)}」が空です`;
+  /** A section whose tab or column is missing is one item that cannot be judged, never a gap per row. */
+  const judged = (section: string): boolean => {
+    const source = model.sources.sections[section];
+    if (!source?.unknown) return true;
+    need(false, section, `この節は判断できません: ${source.unknown}。${FIX_SOURCE}`, source.sheet ?? '', null);
+    return false;
+  };
 
   for (const { no, chapter } of annualReportOutline.chapters) {
+    if (!judged(no)) continue;
     need((model.narrative[chapter] ?? []).length > 0, no, `${TAB_NAME.narrative}に章「${chapter}」の本文がありません`, TAB_NAME.narrative);
     if (chapter === '運営体制') {
       const roles = result.findings.filter(f => f.code === 'secretariat-roles');
@@ -60,7 +71,7 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
     `${settingWhat('pdAnnualPlanReceivedOn')}（事業PDの年間事業計画）`,
     ...setting('pdAnnualPlanReceivedOn')
   );
-  for (const m of model.pd.months) {
+  for (const m of judged('①') ? model.pd.months : []) {
     if (m.due === null || (m.receivedOn === null && asOf <= m.due)) continue; // not asked, or not due yet
     const month = `${monthJa(m.month)}分の月次報告書`;
     need(m.receivedOn !== null, '①', `${month}が受領されていません（期限${m.due}）`, TAB_NAME.pdReports, m.rowNumber);
@@ -77,14 +88,15 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
     `${settingWhat('evaluationCriteriaApprovedOn')}（評価基準の承認）`,
     ...setting('evaluationCriteriaApprovedOn')
   );
-  const evaluations = model.evaluations.list;
-  need(
-    evaluations.some(e => isDoneEvaluation(e, asOf)),
-    '②',
-    `事業PDの評価（総合評価のあるもの）がまだありません（評価期限${model.evaluations.due}）`,
-    TAB_NAME.pdEvaluations
-  );
-  for (const e of evaluations.filter(x => x.date <= asOf)) {
+  const evaluations = judged('②') ? model.evaluations.list : null;
+  if (evaluations !== null)
+    need(
+      evaluations.some(e => isDoneEvaluation(e, asOf)),
+      '②',
+      `事業PDの評価（総合評価のあるもの）がまだありません（評価期限${model.evaluations.due}）`,
+      TAB_NAME.pdEvaluations
+    );
+  for (const e of (evaluations ?? []).filter(x => x.date <= asOf)) {
     const of = `評価（${e.id}）`;
     need(e.overall !== null, '②', `${of}の総合評価がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
     need(
@@ -102,7 +114,8 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
   }
 
   // ③ Effect verification per supported company and for the PD's activity as a whole (§5.7).
-  for (const c of model.results.supported) {
+  const effectsJudged = judged('③');
+  for (const c of effectsJudged ? model.results.supported : []) {
     const gap = effectCoverage(ledger, c.id);
     const waiting = gap.awaitingActual[0];
     const onlyActual = !gap.quantitative && gap.qualitative && waiting !== undefined;
@@ -114,35 +127,44 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
       onlyActual ? waiting.rowNumber : c.rowNumber
     );
   }
-  const whole = effectCoverage(ledger, null);
-  need(isVerified(whole), '③', '事業PDの活動全体（案件IDが空の行）の定量（実績値）・定性の検証がそろっていません', TAB_NAME.effects);
+  if (effectsJudged)
+    need(
+      isVerified(effectCoverage(ledger, null)),
+      '③',
+      '事業PDの活動全体（案件IDが空の行）の定量（実績値）・定性の検証がそろっていません',
+      TAB_NAME.effects
+    );
 
   // ④ Know-how (§5.4(3)); ⑤ the PD team's meetings (§5.5(4)).
-  need(model.knowhow.length > 0, '④', `${TAB_NAME.knowhow}に記録がありません`, TAB_NAME.knowhow);
-  need(
-    model.team.meetings.some(m => m.held),
-    '⑤',
-    `開催済みのPDチーム内会議が${TAB_NAME.meetings}にありません`,
-    TAB_NAME.meetings
-  );
+  if (judged('④')) need(model.knowhow.length > 0, '④', `${TAB_NAME.knowhow}に記録がありません`, TAB_NAME.knowhow);
+  if (judged('⑤'))
+    need(
+      model.team.meetings.some(m => m.held),
+      '⑤',
+      `開催済みのPDチーム内会議が${TAB_NAME.meetings}にありません`,
+      TAB_NAME.meetings
+    );
 
   // ⑥ Companies against the target; the results presentation and its publicity (§4, §7).
   const { results } = model;
-  need(
-    results.supported.length >= results.supportedTarget,
-    '⑥',
-    `伴走支援企業が${results.supported.length}社で、目標${results.supportedTarget}社に届いていません`,
-    TAB_NAME.cases
-  );
-  need(
-    results.presentations.some(p => p.held),
-    '⑥',
-    results.presentations.length === 0 ? '成果発表会が登録されていません' : '成果発表会がまだ開催されていません',
-    TAB_NAME.meetings,
-    results.presentations[0]?.rowNumber ?? null
-  );
+  const resultsJudged = judged('⑥');
+  if (resultsJudged)
+    need(
+      results.supported.length >= results.supportedTarget,
+      '⑥',
+      `伴走支援企業が${results.supported.length}社で、目標${results.supportedTarget}社に届いていません`,
+      TAB_NAME.cases
+    );
+  if (resultsJudged)
+    need(
+      results.presentations.some(p => p.held),
+      '⑥',
+      results.presentations.length === 0 ? '成果発表会が登録されていません' : '成果発表会がまだ開催されていません',
+      TAB_NAME.meetings,
+      results.presentations[0]?.rowNumber ?? null
+    );
   const earliest = settings.presentationEarliest;
-  for (const p of results.presentations) {
+  for (const p of resultsJudged ? results.presentations : []) {
     need(
       earliest === null || p.date >= earliest,
       '⑥',
@@ -163,7 +185,7 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
 
   // ⑦-⑩ Each held meeting's materials and minutes; ⑩ also its opinions and proposals.
   for (const item of model.meetingItems)
-    for (const m of item.meetings.filter(x => x.held)) {
+    for (const m of judged(item.no) ? item.meetings.filter(x => x.held) : []) {
       const of = `${m.type}（${m.id}、${m.date}）`;
       need(m.materialsUrl !== null, item.no, `${of}の資料URLがありません`, TAB_NAME.meetings, m.rowNumber);
       need(m.minutesUrl !== null, item.no, `${of}の議事録URLがありません`, TAB_NAME.meetings, m.rowNumber);
@@ -172,7 +194,7 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
 
   // 別紙 Every reproduced work with its permission and a copy of it (§15(2)).
   const { no } = annualReportOutline.annex;
-  for (const p of model.permissions) {
+  for (const p of judged(no) ? model.permissions : []) {
     need(p.grantedOn !== null, no, `転載の許可日がありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
     need(p.permitUrl !== null, no, `許可書URLがありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
   }

@@ -1,7 +1,9 @@
 /**
  * `annual-report --json` (issue "事業報告書", Local): the report's sections with how many rows each draws from the
  * workbook and what each still lacks, and the readiness for delivery. The shape is a contract: exactly
- * {"fiscalYear", "sections":[{"no","title","rows","missing"}], "readiness":{"complete","total","missing"}}.
+ * {"fiscalYear", "sections":[{"no","title","rows","unknown","caveats","missing"}], "readiness":{"complete","total","missing"}}.
+ * As in `report --json`, a section whose tab or a column it is judged from is missing has `unknown` (the reason,
+ * naming tab and column) and `rows` null; `caveats` says which printed parts are 不明.
  */
 import { annualReportOutline } from '../../../sheets-templates/annualReport';
 import type { AnnualReportModel } from './model';
@@ -12,7 +14,10 @@ export interface AnnualReportJson {
   readonly sections: readonly {
     readonly no: string;
     readonly title: string;
-    readonly rows: number;
+    /** null when unknown. */
+    readonly rows: number | null;
+    readonly unknown: string | null;
+    readonly caveats: readonly string[];
     readonly missing: readonly MissingItem[];
   }[];
   readonly readiness: { readonly complete: number; readonly total: number; readonly missing: readonly MissingItem[] };
@@ -53,7 +58,18 @@ export function annualReportJson(model: AnnualReportModel): AnnualReportJson {
     ...annualReportOutline.chapters.map(c => ({ no: c.no, title: c.title })),
     ...annualReportOutline.items.map(i => ({ no: i.no, title: i.title })),
     { no: annualReportOutline.annex.no, title: annualReportOutline.annex.title },
-  ].map(s => ({ no: s.no, title: s.title, rows: rowsOf(model, s.no), missing: readiness.missing.filter(m => m.section === s.no) }));
+  ].map(s => {
+    const source = model.sources.sections[s.no];
+    const unknown = source?.unknown ?? null;
+    return {
+      no: s.no,
+      title: s.title,
+      rows: unknown === null ? rowsOf(model, s.no) : null,
+      unknown,
+      caveats: source?.caveats ?? [],
+      missing: readiness.missing.filter(m => m.section === s.no),
+    };
+  });
   return {
     fiscalYear: model.fiscalYear,
     sections,

@@ -9,9 +9,10 @@ import { annualReportJson } from '../../domain/annualReport/summary';
 import { check as runCheck } from '../../domain/check';
 import { parse, requireDate } from '../args';
 import { openSource, SHEET_OPTION } from '../book';
-import { type Command, EXIT, showHelp } from '../cliSupport';
+import { type Command, EXIT, refuseOutOfReach, showHelp } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
+import { findingsCountLine, sourceFindingLines } from '../findingsText';
 
 const usage = 'chizai-desk annual-report <book.xlsx | --sheet ID> [--out DIR] [--json] [--today YYYY-MM-DD]';
 
@@ -32,7 +33,9 @@ export const annualReport: Command = {
     if (values.help) return showHelp(io, this);
     const asOf = requireDate(values.today, '--today') ?? todayInTokyo();
     const book = await openSource(positionals, values.sheet, usage, io);
-    const model = buildAnnualReport(book.read, runCheck(book.read, asOf), asOf, book.name);
+    refuseOutOfReach(book.read.ledger.settings, { today: values.today });
+    const result = runCheck(book.read, asOf);
+    const model = buildAnnualReport(book.read, result, asOf, book.name);
     const base = annualReportFileBase(model.fiscalYear);
     const path = join(resolve(values.out ?? '.'), `${base}.docx`);
     // docx loads on demand: the other commands need not pay its start-up time.
@@ -51,6 +54,9 @@ export const annualReport: Command = {
         say(`  ${m.section} ${m.what}（${m.sheet}${m.row === null ? '' : ` ${m.row}行目`}）`);
       if (readiness.missing.length > SHOWN) say(`  …ほか${readiness.missing.length - SHOWN}件（--json ですべて出力します）`);
     }
+    // As `report`: the findings' count; and each missing tab or column, which makes a section 不明.
+    io.err(findingsCountLine(result, '「chizai-desk check」'));
+    for (const line of sourceFindingLines(result)) io.err(`  ${line}`);
     return EXIT.ok;
   },
 };

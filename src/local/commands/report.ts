@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { type CheckResult, errorCount, check as runCheck } from '../../domain/check';
+import { type CheckResult, check as runCheck } from '../../domain/check';
 import { isValidMonth, type YearMonth } from '../../domain/dates';
 import { reportBlocks } from '../../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../../domain/report/model';
@@ -8,6 +8,7 @@ import { type OpenBook, openBook, openSource, SHEET_OPTION } from '../book';
 import { type Command, EXIT, refuseOutOfReach, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
 import { writeFileAtomic } from '../files';
+import { findingsCountLine } from '../findingsText';
 
 const usage = 'chizai-desk report <book.xlsx | --sheet ID> --month YYYY-MM [--out DIR] [--json] [--today YYYY-MM-DD]';
 
@@ -60,13 +61,7 @@ export const report: Command = {
     const say = values.json ? io.err : io.out;
     if (values.json) io.out(JSON.stringify(model));
     say(`月次活動報告書を書き出しました: ${path}`);
-    const errors = errorCount(result);
-    const warnings = result.findings.length - errors;
-    io.err(
-      errors + warnings === 0
-        ? '入力エラー・警告はありません。'
-        : `入力エラー ${errors}件、警告 ${warnings}件があります（報告書の付録と「chizai-desk check」で確認できます）。`
-    );
+    io.err(findingsCountLine(result, '報告書の付録と「chizai-desk check」'));
     if (model.actions.length > 0) say(`要対応事項: ${model.actions.map(a => a.label).join('、')}`);
     return EXIT.ok;
   },

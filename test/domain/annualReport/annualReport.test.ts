@@ -8,11 +8,11 @@ import { ANNUAL_LIST_LIMIT, annualReportBlocks } from '../../../src/domain/annua
 import { type AnnualReportModel, buildAnnualReport } from '../../../src/domain/annualReport/model';
 import { annualReportJson } from '../../../src/domain/annualReport/summary';
 import { check } from '../../../src/domain/check';
-import type { ReadResult } from '../../../src/domain/ledgerReader';
+import { type ReadResult, readLedger } from '../../../src/domain/ledgerReader';
 import { chartBlocksAsOf, type ReportBlock } from '../../../src/domain/report/layout';
 import { buildReportModel } from '../../../src/domain/report/model';
 import { morePdRows } from '../../support/sampleSheets';
-import { readSampleBook, SAMPLE_AS_OF, type SampleTabs, YEAR_END_AS_OF } from '../../support/sampleTables';
+import { readSampleBook, SAMPLE_AS_OF, type SampleTabs, sampleRows, sampleTables, YEAR_END_AS_OF } from '../../support/sampleTables';
 
 const modelOf = (read: ReadResult, asOf = SAMPLE_AS_OF): AnnualReportModel => buildAnnualReport(read, check(read, asOf), asOf, 'sample');
 const sample = readSampleBook();
@@ -224,10 +224,101 @@ describe('annual-report --json', () => {
     expect(Object.keys(json)).toEqual(['fiscalYear', 'sections', 'readiness']);
     expect(json.fiscalYear).toBe(2024);
     expect(json.sections.map(s => s.no)).toEqual(['1', '2', '3', '4', '①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩', '⑪', '別紙']);
-    for (const s of json.sections) expect(Object.keys(s)).toEqual(['no', 'title', 'rows', 'missing']);
+    for (const s of json.sections) expect(Object.keys(s)).toEqual(['no', 'title', 'rows', 'unknown', 'caveats', 'missing']);
+    for (const s of json.sections)
+      expect({ no: s.no, unknown: s.unknown, caveats: s.caveats }).toEqual({ no: s.no, unknown: null, caveats: [] });
     expect(Object.keys(json.readiness)).toEqual(['complete', 'total', 'missing']);
     for (const m of json.readiness.missing) expect(Object.keys(m)).toEqual(['section', 'what', 'sheet', 'row']);
     expect(json.sections.find(s => s.no === '①')).toMatchObject({ title: '事業PDが作成した月次報告書', rows: 10 });
     expect(json.sections.flatMap(s => s.missing)).toEqual(json.readiness.missing);
+  });
+});
+
+/** The sample with one header of a tab typed differently (a person's edit of row 1). */
+function renamed(tab: string, from: string, to: string): ReadResult {
+  const tables = sampleTables(sampleRows());
+  const table = tables.get(tab);
+  if (!table?.header.includes(from)) throw new Error(`${tab} has no header ${from}`);
+  tables.set(tab, { ...table, header: table.header.map(h => (h === from ? to : h)) });
+  return readLedger(tables);
+}
+
+/** The rows of the first table after the heading that starts with `no`. */
+function tableAfter(blocks: readonly ReportBlock[], no: string): readonly (readonly string[])[] {
+  const at = blocks.findIndex(b => b.kind === 'heading' && b.text.startsWith(no));
+  const table = blocks.slice(at + 1).find(b => b.kind === 'table');
+  return table?.kind === 'table' ? table.rows : [];
+}
+const textsAfter = (blocks: readonly ReportBlock[], no: string): string[] => {
+  const at = blocks.findIndex(b => b.kind === 'heading' && b.text.startsWith(no));
+  const end = blocks.findIndex((b, i) => i > at && b.kind === 'heading' && b.level === 1);
+  return blocks.slice(at + 1, end).flatMap(b => (b.kind === 'paragraph' ? [b.text] : []));
+};
+
+describe('a renamed header makes its section unknown, never a list of gaps (README "What the tool refuses and why" 5)', () => {
+  test.each([
+    ['PD月次報告', '対象月', '対象 月', '①'],
+    ['PD月次報告', '対象月', '月', '①'],
+    ['PD月次報告', '受領日', '受領 日', '①'],
+    ['効果検証', '実績値', '実績', '③'],
+    ['効果検証', '観点', '観 点', '③'],
+  ])('%s「%s」→「%s」: %s is one item that cannot be judged, naming tab and column', (tab, from, to, no) => {
+    const read = renamed(tab, from, to);
+    expect(read.findings.some(f => f.code === 'missing-header' && f.sheet === tab && f.column === from)).toBe(true);
+    const m = modelOf(read);
+    const items = m.readiness.missing.filter(x => x.section === no);
+    const tabItems = items.filter(x => x.sheet === tab);
+    expect(tabItems).toHaveLength(1);
+    expect(tabItems[0]?.what).toContain('判断できません');
+    expect(tabItems[0]?.what).toContain(`${tab}の列「${from}」がないため不明です`);
+    expect(tabItems[0]?.what).toContain('見出しを直してください');
+    // No gap derived from the missing column, for any month or company: the section's only other items are 設定's.
+    expect(items.filter(x => x.sheet !== tab && x.sheet !== '設定')).toEqual([]);
+    for (const x of items) expect(x.what).not.toMatch(/が受領されていません|庁提出日がありません|文書URLがありません|の検証がありません/);
+    // The unknown section is counted, and not as complete.
+    expect(m.readiness.complete + m.readiness.missing.length).toBe(m.readiness.total);
+    expect(m.readiness.complete).toBeLessThan(60);
+    const json = annualReportJson(m).sections.find(s => s.no === no);
+    expect(json).toMatchObject({ rows: null, unknown: `${tab}の列「${from}」がないため不明です` });
+    expect(json?.missing).toEqual(items);
+    // The other sections are still known.
+    expect(
+      annualReportJson(m)
+        .sections.filter(s => s.unknown !== null)
+        .map(s => s.no)
+    ).toEqual([no]);
+  });
+
+  test('① with 受領日 renamed: every month from PD派遣開始日’s prints 不明 in 受領日, never “—”, and the reason under the heading', () => {
+    const blocks = annualReportBlocks(modelOf(renamed('PD月次報告', '受領日', '受領 日')));
+    const rows = tableAfter(blocks, '①').filter(r => r[0] !== '合計');
+    expect(rows.map(r => r[1])).toEqual(['（派遣前）', ...Array.from({ length: 9 }, () => '不明')]);
+    expect(rows.map(r => r[2])).toContain('2024/11/13'); // 庁提出日 is still read
+    expect(textsAfter(blocks, '①')[0]).toContain('不明: PD月次報告の列「受領日」がないため不明です');
+  });
+
+  test('① with 対象月 renamed: the reports cannot be matched to months, so 受領日, 庁提出日 and 文書 are 不明; the hours are still the timesheet’s', () => {
+    const blocks = annualReportBlocks(modelOf(renamed('PD月次報告', '対象月', '対象 月')));
+    const rows = tableAfter(blocks, '①');
+    const oct = rows.find(r => r[0] === '2024年10月');
+    expect(oct?.slice(1, 4)).toEqual(['不明', '不明', '不明']);
+    expect(rows.at(-1)?.slice(4)).toEqual(['145.5時間', '25日']);
+  });
+
+  test('③ with 実績値 renamed: 実績値 cells are 不明; with 観点 renamed (the rows cannot be read) the list is 不明 with the reason', () => {
+    const actual = annualReportBlocks(modelOf(renamed('効果検証', '実績値', '実績')));
+    const rows = tableAfter(actual, '③');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r[5]).toBe('不明');
+    const aspect = annualReportBlocks(modelOf(renamed('効果検証', '観点', '観 点')));
+    expect(textsAfter(aspect, '③')).toContain('一覧は不明です（効果検証の列「観点」がないため不明です）。');
+  });
+
+  test('the unedited sample has every section known and no 不明 in the document', () => {
+    expect(Object.values(model.sources.sections).filter(s => s.unknown !== null || s.caveats.length > 0)).toEqual([]);
+    const all = annualReportBlocks(model).flatMap(b =>
+      b.kind === 'table' ? b.rows.flat() : b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : []
+    );
+    expect(all.filter(t => t.includes('不明'))).toEqual([]);
   });
 });
