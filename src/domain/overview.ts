@@ -9,13 +9,14 @@ import { buildAnnualReport } from './annualReport/model';
 import { type CheckResult, calendarOf, check } from './check';
 import { monthOf, type YearMonth, type Ymd } from './dates';
 import { fiscalYearOf } from './fiscalYear';
-import { hasColumns, type ReadResult } from './ledgerReader';
+import { hasColumns, missingSource, type ReadResult } from './ledgerReader';
 import { MARK_COLORS } from './marks';
+import { dayOutOfReach } from './reach';
 import { buildReportModel, type PaceForecast, type ReportModel } from './report/model';
 import { isKnown } from './report/unknown';
 import { isDoneEvaluation } from './rules/pdEvaluations';
 import { overdueReports } from './rules/pdMonthlyReports';
-import { announcementsOf, coverageOf, presentationsOf } from './rules/presentation';
+import { announcementsOf, coverageOf, firstPresentation } from './rules/presentation';
 import { TAB_NAME } from './schema';
 
 /** A figure, or why it cannot be given (shown as 不明 with the reason). */
@@ -110,10 +111,15 @@ export interface OverviewRow {
   /** The file name or the spreadsheet's title (the source when it could not be read). */
   readonly workbook: string;
   readonly asOf: Ymd;
-  /** Why the workbook could not be read; null when it was. */
+  /** Why the workbook could not be read, or why its figures were not computed; null when they were. */
   readonly problem: string | null;
+  /** The workbook was read, but today is years from its programme (as `report` refuses such a day). */
+  readonly refused: boolean;
   readonly figures: OverviewFigures | null;
 }
+
+/** 読み取り's text for a row with a problem. */
+export const problemText = (row: OverviewRow): string => `${row.refused ? '集計しません' : '読めません'}: ${row.problem ?? ''}`;
 
 // ---- figures ---------------------------------------------------------------------------------------
 
@@ -158,7 +164,7 @@ function yearObligations(
 } {
   const { ledger } = read;
   const missing = (tab: string): Fact<never> => unknown(`このブックには${tab}のタブがありません（chizai-desk upgrade で追加できます）。`);
-  const presentation = presentationsOf(ledger)[0];
+  const presentation = firstPresentation(ledger);
   const publicity = (has: (m: NonNullable<typeof presentation>) => boolean): Fact<boolean> =>
     !hasColumns(read, 'publicity', ['date', 'kind', 'medium'])
       ? missing(TAB_NAME.publicity)
@@ -177,6 +183,8 @@ function yearObligations(
   };
 }
 
+const meetingsMissing = (read: ReadResult): string => missingSource(read, 'meetings', ['type', 'date']) ?? '';
+
 function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, asOf: Ymd, workbook: string): OverviewFigures {
   const { settings } = read.ledger;
   const { findings } = model;
@@ -186,7 +194,6 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, as
     if (reason !== null) unknownOf[key] = reason;
   }
   const { cases, meetings, pd, experts } = model;
-  const presentations = result.meetings.filter(m => m.type === '成果発表会').sort((a, b) => (a.date < b.date ? -1 : 1));
   const obligations = yearObligations(read, result, asOf, workbook);
   return {
     region: regionOf(read),
@@ -242,7 +249,9 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, as
     pdMonthlyReportsMissing: obligations.pdMonthlyReportsMissing,
     pdEvaluationDone: obligations.pdEvaluationDone,
     presentation: {
-      date: known(presentations[0]?.date ?? null),
+      date: hasColumns(read, 'meetings', ['type', 'date'])
+        ? known(firstPresentation(read.ledger)?.date ?? null)
+        : unknown(meetingsMissing(read)),
       announced: obligations.announced,
       writeUp: obligations.writeUp,
     },
@@ -269,9 +278,12 @@ function minutesFigures(result: CheckResult, overdue: number): MinutesFigures {
 
 /** One workbook's row: its check and its report of the month of asOf, as `check` and `report` give them. */
 export function overviewRowOf(read: ReadResult, asOf: Ymd, source: string, workbook: string): OverviewRow {
+  // A day years from the workbook's programme is refused, as `report` and `check` refuse it: no figures.
+  const far = dayOutOfReach(asOf, read.ledger.settings, '--today');
+  if (far !== null) return { source, workbook, asOf, problem: far, refused: true, figures: null };
   const result = check(read, asOf);
   const model = buildReportModel(read, result, monthOf(asOf), asOf, workbook);
-  return { source, workbook, asOf, problem: null, figures: figuresOf(read, result, model, asOf, workbook) };
+  return { source, workbook, asOf, problem: null, refused: false, figures: figuresOf(read, result, model, asOf, workbook) };
 }
 
 /** A workbook that could not be read: a row that says why, so the others still stand. */
@@ -280,6 +292,7 @@ export const unreadableRow = (source: string, asOf: Ymd, problem: string): Overv
   workbook: source,
   asOf,
   problem,
+  refused: false,
   figures: null,
 });
 
@@ -389,7 +402,7 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
     header: '読み取り',
     width: 24,
     compare: false,
-    cell: row => (row.problem === null ? cell('読み取り済', 'text') : cell(`読めません: ${row.problem}`, 'text', 'problem', row.problem)),
+    cell: row => (row.problem === null ? cell('読み取り済', 'text') : cell(problemText(row), 'text', 'problem', row.problem)),
   },
   figure(
     '支援企業数',
@@ -539,7 +552,10 @@ export function compareAcrossYears(rows: readonly OverviewRow[]): YearComparison
   for (const row of rows) {
     const f = row.figures;
     if (!f) {
-      leftOut.push({ workbook: row.workbook, reason: `読めませんでした（${row.problem ?? ''}）` });
+      leftOut.push({
+        workbook: row.workbook,
+        reason: `${row.refused ? '集計しませんでした' : '読めませんでした'}（${row.problem ?? ''}）`,
+      });
       continue;
     }
     if (!f.region.known || !f.fiscalYear.known) {
@@ -577,6 +593,33 @@ export function compareAcrossYears(rows: readonly OverviewRow[]): YearComparison
       };
     });
   return { columns, regions, leftOut };
+}
+
+/**
+ * Rows that are most likely the same workbook given twice, or two workbooks of one region and year (a copy left
+ * beside the current one): each is shown (the comparison numbers the second （2）), and said once here.
+ */
+export function doubtfulRows(rows: readonly OverviewRow[]): string[] {
+  const notes: string[] = [];
+  const seen = new Map<string, string>();
+  for (const row of rows) {
+    const first = seen.get(row.source);
+    if (first !== undefined) notes.push(`${row.workbook} が2回指定されています（同じ行が2つあります）。`);
+    else seen.set(row.source, row.workbook);
+  }
+  const byYear = new Map<string, string[]>();
+  for (const row of new Map(rows.map(r => [r.source, r])).values()) {
+    const f = row.figures;
+    if (!f?.region.known || !f.fiscalYear.known) continue;
+    const key = `${f.region.value}\u0000${f.fiscalYear.value}`;
+    byYear.set(key, [...(byYear.get(key) ?? []), row.workbook]);
+  }
+  for (const [key, books] of byYear)
+    if (books.length > 1) {
+      const [region, year] = key.split('\u0000');
+      notes.push(`${region}の${year}年度のブックが${books.length}冊あります（${books.join('、')}）。古い写しでないか確認してください。`);
+    }
+  return notes;
 }
 
 export const OVERVIEW_SHEET = '全地域進捗';

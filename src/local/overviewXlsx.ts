@@ -23,7 +23,7 @@ const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid'
 const NUMBER_FORMAT: Readonly<Partial<Record<OverviewCell['kind'], string>>> = {
   date: DATE_FORMAT,
   percent: '0%',
-  hours: '0.##',
+  hours: '0.0',
   count: '0',
   year: '0',
 };

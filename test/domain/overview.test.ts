@@ -161,6 +161,17 @@ describe('what the workbook cannot tell yet is 不明, with the reason, never a 
       expect(cellOf(noMeetings, header)).toMatchObject({ value: UNKNOWN_TEXT, tone: 'unknown' });
   });
 
+  test('with 議事録共有日 renamed, the minutes are 不明 but the presentation’s date is still the registered one', () => {
+    const tables = sampleTables();
+    const meetings = tables.get('会議登録簿');
+    if (!meetings) throw new Error('no 会議登録簿');
+    tables.set('会議登録簿', { ...meetings, header: meetings.header.map(h => (h === '議事録共有日' ? '共有日' : h)) });
+    const f = figuresOf(rowOf(readLedger(tables)));
+    expect(f.unknown.meetings).toMatch(/議事録共有日/);
+    expect(f.presentation.date).toEqual({ known: true, value: '2025-02-21' });
+    expect(figuresOf(rowOf(readLedger(sampleTables(undefined, ['会議登録簿'])))).presentation.date).toMatchObject({ known: false });
+  });
+
   test('地域名 and 年度 come from 設定', () => {
     const f = figuresOf(rowOf(sampleWith({ 地域名: '石川県', 年度: 2025 })));
     expect(f.region).toEqual({ known: true, value: '石川県' });

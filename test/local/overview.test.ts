@@ -214,7 +214,7 @@ describe('one unreadable workbook is a row saying why; the others are unaffected
     expect(bad.status).toBe(1);
     expect(badRows[1]).toMatchObject({ figures: null, problem: expect.stringContaining('ファイルが見つかりません') });
     expect([badRows[0]?.figures, badRows[2]?.figures]).toEqual([rows[0]?.figures, rows[2]?.figures]);
-    expect(bad.stderr).toMatch(/3冊のうち1冊を読めませんでした/);
+    expect(bad.stderr).toMatch(/3冊のうち1冊を読めないか集計できませんでした/);
     expect(bad.stderr).not.toMatch(STACK_TRACE);
   });
 });
@@ -253,6 +253,37 @@ describe('a workbook without PD稼働記録: its PD figures are 不明, never 0'
     expect(c.v).toBe('不明');
     expect(c.s?.fgColor?.rgb?.toLowerCase()).toBe('efefef');
     expect(c.c?.[0]?.t).toBe(olderRows[0]?.figures?.unknown.pd);
+  });
+});
+
+describe('what the overview will not compute, and what it doubts', () => {
+  test('a --today years from a workbook’s programme: that row is refused as report refuses the day (exit 1), no figures', () => {
+    const r = runCli(['overview', books[0]?.file ?? '', '--today', '2031-01-01', '--out', join(dir, 'far'), '--json']);
+    expect(r.status).toBe(1);
+    const [row] = (JSON.parse(r.stdout) as { rows: OverviewRow[] }).rows;
+    expect(row).toMatchObject({ refused: true, figures: null, problem: expect.stringContaining('3年以上離れています') });
+    expect(r.stderr).toMatch(/集計しません: --today（2031-01-01）/);
+    expect(runCli(['report', books[0]?.file ?? '', '--month', '2031-01', '--today', '2031-01-01']).status).toBe(2);
+  });
+
+  test('the same workbook twice, or two of one region and year, are both shown and said on stderr (exit 0)', () => {
+    const copy = join(dir, 'aomori-2024-copy.xlsx');
+    writeBook(copy, books[0]?.tabs ?? {});
+    const r = runCli([
+      'overview',
+      books[0]?.file ?? '',
+      books[0]?.file ?? '',
+      copy,
+      '--today',
+      TODAY,
+      '--out',
+      join(dir, 'twice'),
+      '--json',
+    ]);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { rows: OverviewRow[] }).rows).toHaveLength(3);
+    expect(r.stderr).toMatch(/注意: aomori-2024\.xlsx が2回指定されています/);
+    expect(r.stderr).toMatch(/注意: 青森県の2024年度のブックが2冊あります（aomori-2024\.xlsx、aomori-2024-copy\.xlsx）/);
   });
 });
 

@@ -17,6 +17,10 @@ export const isHeld = (m: Pick<MeetingRow, 'date'>, today: Ymd): boolean => m.da
 
 export const presentationsOf = (ledger: Ledger): MeetingRow[] => ledger.meetings.filter(isPresentation);
 
+/** The results presentation: the earliest 成果発表会 registered (a second one is a repeat or a typo). */
+export const firstPresentation = (ledger: Ledger): MeetingRow | undefined =>
+  presentationsOf(ledger).reduce<MeetingRow | undefined>((a, b) => (a === undefined || b.date < a.date ? b : a), undefined);
+
 const isFor = (p: PublicityRow, meeting: Pick<MeetingRow, 'id'>): boolean => p.meetingId === null || p.meetingId === meeting.id;
 
 /** 開催案内 in 新聞 or テレビ (§7⑦) dated before the presentation. */

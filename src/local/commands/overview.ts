@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { compareAcrossYears, type OverviewRow, overviewFileName, UNKNOWN_TEXT } from '../../domain/overview';
+import { compareAcrossYears, doubtfulRows, type OverviewRow, overviewFileName, problemText, UNKNOWN_TEXT } from '../../domain/overview';
 import { parse, requireDate } from '../args';
 import { type Command, EXIT, showHelp, UserError } from '../cliSupport';
 import { todayInTokyo } from '../clock';
@@ -24,7 +24,7 @@ function sourcesOf(tokens: readonly { kind: string; name?: string; value?: strin
 
 function summaryLine(row: OverviewRow): string {
   const f = row.figures;
-  if (!f) return `× ${row.workbook}: 読めません: ${row.problem}`;
+  if (!f) return `× ${row.workbook}: ${problemText(row)}`;
   const region = f.region.known ? f.region.value : '地域名不明';
   const year = f.fiscalYear.known ? `${f.fiscalYear.value}年度` : '年度不明';
   const shown = (v: number | null): string => (v === null ? UNKNOWN_TEXT : String(v));
@@ -78,9 +78,10 @@ export const overview: Command = {
         })
       );
     for (const row of rows) say(summaryLine(row));
+    for (const note of doubtfulRows(rows)) io.err(`注意: ${note}`);
     say(`全地域進捗を書き出しました: ${path}`);
     const unreadable = rows.filter(r => r.problem !== null).length;
-    if (unreadable > 0) io.err(`${rows.length}冊のうち${unreadable}冊を読めませんでした（理由は各行にあります）。`);
+    if (unreadable > 0) io.err(`${rows.length}冊のうち${unreadable}冊を読めないか集計できませんでした（理由は各行にあります）。`);
     return unreadable > 0 ? EXIT.findingsOrRefused : EXIT.ok;
   },
 };
