@@ -28,6 +28,7 @@ export type FindingCode =
   | 'merged-cells'
   // The year's obligations (DESIGN.md "The year's obligations").
   | 'secretariat-roles'
+  | 'duplicate-handler'
   | 'pd-monthly-report-missing'
   | 'pd-evaluation-criteria-unapproved'
   | 'pd-evaluation-missing'

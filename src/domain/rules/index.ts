@@ -4,6 +4,7 @@
  * headers) come from reading the contract's columns (ledgerReader.ts), not from rules.
  */
 import { hasColumns, type ReadResult } from '../ledgerReader';
+import { duplicateHandlers } from './duplicateHandlers';
 import { effectVerificationMissing } from './effectVerification';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   pdDayOverStandard,
   outsideProgrammePeriod,
   unauthorizedPeople,
+  duplicateHandlers,
   minutesSharedBeforeMeeting,
   recordedInFuture,
   prevalidationAfterStart,
