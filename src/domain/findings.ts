@@ -9,6 +9,7 @@ export type FindingCode =
   | 'invalid-choice'
   | 'invalid-value'
   | 'duplicate-id'
+  | 'id-not-mail-safe'
   | 'unknown-case'
   | 'unknown-meeting'
   | 'missing-prevalidation'

@@ -9,6 +9,7 @@ import { effectVerificationMissing } from './effectVerification';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
 import { duplicateIds } from './ids';
+import { idsNotMailSafe } from './mailSafeIds';
 import { minutesSharedBeforeMeeting } from './minutesOrder';
 import { pdBeforeDispatch } from './pdDispatch';
 import { pdEvaluationCriteriaUnapproved } from './pdEvaluationCriteria';
@@ -32,6 +33,7 @@ import { supportedWithoutStart } from './supportStart';
 
 export const RULES: readonly Rule[] = [
   duplicateIds,
+  idsNotMailSafe,
   unknownReferences,
   missingPrevalidation,
   expertCapExceeded,
