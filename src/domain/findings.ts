@@ -27,6 +27,7 @@ export type FindingCode =
   | 'pd-before-dispatch'
   | 'supported-without-start'
   | 'merged-cells'
+  | 'formula-without-result'
   // The year's obligations (DESIGN.md "The year's obligations").
   | 'secretariat-roles'
   | 'duplicate-handler'
