@@ -346,7 +346,12 @@ export const cases: readonly BadInputCase[] = [
       set(b, CASES, 3, '企業名', { formula: '"有限会社"&"八戸マリンフーズ"', cached: '有限会社八戸マリンフーズ' });
       set(b, PD, 15, '日付', { formula: 'DATE(2024,8,21)', cached: { date: '2024-08-21' } });
     },
-    adds: [at(PD, 13, '時間', 'invalid-number'), at(MEETINGS, 5, '議事録共有日', 'invalid-date'), at(EXPERTS, 5, '謝金', 'invalid-number')],
+    // A formula without its value is formula-without-result locally; Sheets shows #REF! there (the same cells).
+    adds: [
+      at(PD, 13, '時間', 'formula-without-result'),
+      at(MEETINGS, 5, '議事録共有日', 'formula-without-result'),
+      at(EXPERTS, 5, '謝金', 'invalid-number'),
+    ],
     changesMeetings: ['M-004'], // its minutes' sharing date cannot be read: overdue
     inSheets: true,
   },

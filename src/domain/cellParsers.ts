@@ -77,20 +77,38 @@ export function quoteText(text: string): string {
   return `「${points.slice(0, QUOTE_LIMIT).join('')}…」（${points.length}文字）`;
 }
 
+/** A formula as a message names it: '=SUM(1,2)', cut after QUOTE_LIMIT characters. */
+const formulaText = (formula: string): string => {
+  const points = Array.from(formula.trim());
+  return `=${points.length <= QUOTE_LIMIT ? points.join('') : `${points.slice(0, QUOTE_LIMIT).join('')}…`}`;
+};
+
 /** What was typed, quoted, for messages. */
 function quoted(cell: CellInput): string {
   if (typeof cell === 'string') return quoteText(cell);
   if (typeof cell === 'number') return `「${String(cell)}」`;
   if (typeof cell === 'boolean') return `「${cell ? 'TRUE' : 'FALSE'}」`;
   if (cell && isSerialDate(cell)) return `日付・時刻セル「${serialText(cell.serial)}」`;
-  if (cell && isCellError(cell)) return `エラー値「${cell.error}」`;
+  if (cell && isCellError(cell))
+    return cell.formula === undefined
+      ? `エラー値「${cell.error}」`
+      : `計算結果のない数式${cell.formula === '' ? '' : `「${formulaText(cell.formula)}」`}`;
   return '空欄';
 }
 
 const blankFail = <T>(what: string): Parsed<T> => fail('required', `${what}が入力されていません。`);
 
+/**
+ * An error value, or a formula saved without its result (the same message whatever the column's type): the cell is
+ * unknown, and the row is used as any row with an unreadable cell is.
+ */
 const errorFail = <T>(code: FindingCode, cell: CellError, what: string): Parsed<T> =>
-  fail(code, `数式の結果がエラー値（${cell.error}）か値なしのため、${what}として読めません。数式を直すか、値を直接入力してください。`);
+  cell.formula !== undefined
+    ? fail(
+        'formula-without-result',
+        `${cell.formula === '' ? '数式' : `数式 ${formulaText(cell.formula)} `}の計算結果が保存されていません。Excel か LibreOffice で開いて保存し直すか、値を入力してください。`
+      )
+    : fail(code, `数式の結果がエラー値（${cell.error}）か値なしのため、${what}として読めません。数式を直すか、値を直接入力してください。`);
 
 /** Plain decimal with optional sign and correctly grouped thousands ('1,200'), else null. */
 function numberFromText(s: string): number | null {

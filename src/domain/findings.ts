@@ -9,6 +9,7 @@ export type FindingCode =
   | 'invalid-choice'
   | 'invalid-value'
   | 'duplicate-id'
+  | 'id-not-mail-safe'
   | 'unknown-case'
   | 'unknown-meeting'
   | 'missing-prevalidation'
@@ -28,8 +29,10 @@ export type FindingCode =
   | 'merged-cells'
   | 'dates-out-of-order'
   | 'duplicate-month'
+  | 'formula-without-result'
   // The year's obligations (DESIGN.md "The year's obligations").
   | 'secretariat-roles'
+  | 'duplicate-handler'
   | 'pd-monthly-report-missing'
   | 'pd-evaluation-criteria-unapproved'
   | 'pd-evaluation-missing'

@@ -13,6 +13,12 @@ export interface SerialDate {
 /** A cell the adapter could not turn into a value: an error value (#REF!) or a formula with no cached result. */
 export interface CellError {
   readonly error: string;
+  /**
+   * Set only for a formula with no cached result (openpyxl and other writers save formulas without computing
+   * them): the formula's text without '=' ('' when the adapter cannot tell it). The cell is unknown, never blank,
+   * 0 or 0:00; cellParsers says so in one message for every column type.
+   */
+  readonly formula?: string;
 }
 
 /**

@@ -13,6 +13,12 @@ export interface Recipient {
 
 const key = (s: string): string => normalizeHeader(s).toLowerCase().replace(/\s+/g, '');
 
+/**
+ * One person's address as every comparison of addresses sees it (NFKC, case and spaces ignored): who may receive,
+ * and how the secretariat's roles count people rather than rows.
+ */
+export const addressKey = (email: string): string => key(email);
+
 const names = (h: HandlerRow, k: string): boolean => (h.name !== null && key(h.name) === k) || key(h.email) === k;
 /** A row without a readable 氏名 is still an address on the list: the mail greets the address. */
 const recipientOf = (h: HandlerRow): Recipient => ({ name: h.name ?? h.email, email: h.email, role: h.role });

@@ -20,6 +20,8 @@ function put(target: ExcelJS.Cell, cell: Cell): void {
   if (cell === null) return;
   if (typeof cell !== 'object') target.value = cell;
   else if ('serial' in cell) serialCell(target, cell.serial);
+  // A formula saved without its result goes on as that formula (Excel computes it on opening), not as an error value.
+  else if (cell.formula) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
   else target.value = { error: cell.error } as ExcelJS.CellErrorValue;
 }
 

@@ -89,16 +89,21 @@ ZipStream.ZipWriter.prototype.append = function (data, options) {
   return appendToZip.call(this, typeof data === 'string' && !options.base64 ? Buffer.from(data, 'utf8') : data, options);
 };
 
-// A formula's cached result is its value, whatever it is. exceljs drops an empty cached string (`<v></v>`, as
+// A formula's cached result is its value, whatever it is. exceljs drops an empty cached string (`<c t="str"><v></v>`, as
 // Sheets exports =IFERROR(…,"")) at parse time, and its FormulaValue keeps only truthy fields, so a cached 0,
 // FALSE (LibreOffice's =TRUE()/=FALSE()) or "" would read as a formula without a result. Keep the empty
 // string here; readTables and the streaming reader take the result from the cell model, not the value.
+// An empty <v/> of any other type is no result: openpyxl writes every formula as `<c><f>SUM(1,2)</f><v/></c>`
+// (a number cell, no value), which is a formula without a cached result, never "" (and never 0:00 in a date
+// cell). This is the one place both readers parse cells (the streaming reader's RowXform uses CellXform).
 const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform') as {
   prototype: {
     parseOpen(node: { name: string }): boolean;
     parseClose(name: string): boolean;
     model?: { formula?: string; shareType?: string; value?: unknown; result?: unknown };
     cachedValueSeen?: boolean;
+    /** The cell's t attribute, as CellXform keeps it while parsing. */
+    t?: string;
   };
 };
 const parseCellOpen = CellXform.prototype.parseOpen;
@@ -111,10 +116,15 @@ CellXform.prototype.parseOpen = function (node) {
 };
 CellXform.prototype.parseClose = function (name) {
   const model = this.model;
-  const emptyCachedResult =
-    name === 'c' && model !== undefined && (model.formula || model.shareType) && this.cachedValueSeen === true && model.value === undefined;
+  const emptyCachedString =
+    name === 'c' &&
+    model !== undefined &&
+    (model.formula || model.shareType) &&
+    this.t === 'str' &&
+    this.cachedValueSeen === true &&
+    model.value === undefined;
   const open = parseCellClose.call(this, name);
-  if (emptyCachedResult && model && model.result === undefined) model.result = '';
+  if (emptyCachedString && model && model.result === undefined) model.result = '';
   return open;
 };
 
@@ -122,6 +132,9 @@ CellXform.prototype.parseClose = function (name) {
 export function formulaValueOf(value: ExcelJS.CellValue, result: unknown): ExcelJS.CellValue {
   return result === undefined ? value : ({ ...(value as object), result } as ExcelJS.CellValue);
 }
+
+/** The error text of a formula cell without a cached result (its Cell also carries the formula). */
+const FORMULA_WITHOUT_RESULT = '計算結果のない数式';
 
 /** One exceljs cell value as the domain's Cell. */
 export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
@@ -133,7 +146,10 @@ export function toCell(value: ExcelJS.CellValue, date1904 = false): Cell {
     if ('richText' in value) return value.richText.map(r => r.text).join('');
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined || result === null) return { error: '計算結果のない数式' };
+      if (result === undefined || result === null) {
+        const formula = (value as { formula?: unknown }).formula;
+        return { error: FORMULA_WITHOUT_RESULT, formula: typeof formula === 'string' ? formula : '' };
+      }
       return toCell(result as ExcelJS.CellValue, date1904);
     }
     if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');

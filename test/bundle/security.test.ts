@@ -1,10 +1,12 @@
 /**
  * §21 16①(c), 16⑥: the bundle reaches no outside server; the manifest asks only for the narrow scopes
- * the functions need, each explained in README.
+ * the functions need, each explained in README; a reminder mail carries IDs of the mail-safe shape only.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILD_DIR } from './loadBundle';
+import sample from '../../sheets-templates/sample.json';
+import { SAMPLE_AS_OF, sheetRows } from '../support/sampleSheets';
+import { BUILD_DIR, loadBundle, setClock } from './loadBundle';
 
 const code = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
 const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'appsscript.json'), 'utf8')) as {
@@ -67,5 +69,44 @@ describe('appsscript.json', () => {
 
   test('every scope it asks for is explained in README', () => {
     for (const scope of manifest.oauthScopes) expect(readme).toContain(`\`${scope.replace('https://www.googleapis.com/auth/', '')}\``);
+  });
+});
+
+describe('reminder mail carries no free text typed into an ID cell (§21 16⑥)', () => {
+  type SampleRow = Record<string, string | number | boolean>;
+  const tabs = sample.tabs as unknown as Record<string, SampleRow[]>;
+  const yearEnd = sample.yearEnd.append as unknown as Record<string, SampleRow[]>;
+
+  /** The year-end sample with a company's name typed into an ID of each kind that is mailed. */
+  function sheets(): Record<string, unknown[][]> {
+    const rows = (tab: string): SampleRow[] => [...(tabs[tab] ?? []), ...(yearEnd[tab] ?? [])].map(r => ({ ...r }));
+    const all: Record<string, SampleRow[]> = Object.fromEntries(
+      [...new Set([...Object.keys(tabs), ...Object.keys(yearEnd)])].map(t => [t, rows(t)])
+    );
+    const set = (tab: string, index: number, header: string, value: string): void => {
+      const row = all[tab]?.[index];
+      if (!row) throw new Error(`no row ${index + 2} in ${tab}`);
+      row[header] = value;
+    };
+    set('案件台帳', 0, '案件ID', '青森水産 案件'); // C-001, 次回期日 2024-12-03
+    set('会議登録簿', 14, '会議ID', '青森水産 定例'); // M-015, minutes due 2024-12-03
+    set('PD評価', 2, '評価ID', '青森水産 臨時'); // E-03, not reported to the Office
+    return Object.fromEntries(Object.entries(all).map(([t, r]) => [t, sheetRows(t, r)]));
+  }
+
+  test('sendReminders on the fakes: no mail holds the text, each item is named by tab and row', () => {
+    const bodies: string[] = [];
+    for (const day of [SAMPLE_AS_OF, sample.yearEnd.asOf]) {
+      const { fake, app } = loadBundle({ sheets: sheets(), userEmail: 'nao.mikami@example.co.jp', uiAvailable: false });
+      setClock(app, `${day}T08:05:00+09:00`);
+      fake.simulateTimeTrigger(app.sendReminders as never);
+      expect(fake.sentMail.length).toBeGreaterThan(0);
+      bodies.push(...fake.sentMail.map(m => `${m.subject}\n${m.body}`));
+    }
+    const all = bodies.join('\n');
+    expect(all).not.toContain('青森水産');
+    expect(all).toContain('・案件台帳 2行目　期限 2024-12-03');
+    expect(all).toContain('・会議登録簿 16行目　期限 2024-12-03');
+    expect(all).toContain('・PD評価 4行目');
   });
 });

@@ -12,8 +12,10 @@ import {
   parseHours,
   parseList,
   parseMoney,
+  parseMonth,
   parseNumber,
   parseText,
+  parseUrl,
 } from '../../src/domain/cellParsers';
 import type { FindingCode, Parsed } from '../../src/domain/findings';
 import type { Cell } from '../../src/domain/rawTable';
@@ -603,5 +605,34 @@ describe('parseList (許可ドメイン, 関連案件: comma separated)', () => 
     expect(value(parseList(null))).toEqual([]);
     expect(value(parseList(''))).toEqual([]);
     expect(failure(parseList(REF_ERROR)).code).toBe('invalid-value');
+  });
+});
+
+describe('a formula saved without its result (openpyxl) is one message for every column type, never a value', () => {
+  const cell: Cell = { error: '計算結果のない数式', formula: 'SUM(1,2)' };
+  const parsers: readonly [string, (c: CellInput) => Parsed<unknown>][] = [
+    ['date', parseDate],
+    ['month', parseMonth],
+    ['hours', parseHours],
+    ['money', parseMoney],
+    ['number', parseNumber],
+    ['count', c => parseCount(c)],
+    ['boolean', parseBoolean],
+    ['email', parseEmail],
+    ['url', parseUrl],
+    ['choice', c => parseChoice(c, ['A'])],
+    ['text', parseText],
+    ['list', parseList],
+  ];
+  test.each(parsers)('%s', (_name, parse) => {
+    expect(failure(parse(cell))).toEqual({
+      code: 'formula-without-result',
+      message: '数式 =SUM(1,2) の計算結果が保存されていません。Excel か LibreOffice で開いて保存し直すか、値を入力してください。',
+    });
+  });
+
+  test('an error value is still an error value; a formula the adapter cannot name is said without its text', () => {
+    expect(failure(parseNumber({ error: '#REF!' })).code).toBe('invalid-number');
+    expect(failure(parseNumber({ error: '計算結果のない数式', formula: '' })).message).toMatch(/^数式の計算結果が保存されていません。/);
   });
 });

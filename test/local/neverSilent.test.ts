@@ -3,7 +3,9 @@
  * through the built CLI on a real .xlsx (written by SheetJS), either give the right figure or a finding at the
  * edited cell. One describe per class of edit.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type * as XLSX from 'xlsx';
 import sample from '../../sheets-templates/sample.json';
 import { AS_OF, type EditableRows, removeTempDirs, runCli, tempDir, writeFixture } from './support';
@@ -149,6 +151,54 @@ describe('a formula cell is read as its cached result, whatever it is (DESIGN: i
     const { findings } = checkJson(path);
     const cleanFindings = checkJson(clean).findings;
     expect(findings).toEqual(cleanFindings);
+  });
+});
+
+describe('a formula without a cached result is one clear finding at its cell, read as unknown (README #6)', () => {
+  /** openpyxl writes a formula with an empty <v/>; SheetJS (and a hand-made file) with no <v> at all. */
+  async function withEmptyCachedValue(path: string, formulas: readonly string[]): Promise<string> {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    for (const name of Object.keys(zip.files).filter(n => /^xl\/worksheets\/.*\.xml$/.test(n))) {
+      let xml = (await zip.file(name)?.async('string')) ?? '';
+      for (const f of formulas) xml = xml.split(`<f>${f}</f></c>`).join(`<f>${f}</f><v/></c>`);
+      zip.file(name, xml);
+    }
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    return path;
+  }
+
+  const CELLS = [
+    ['効果検証', 8, '実績値', 'SUM(1,2)'],
+    ['効果検証', 9, '実績値', '1200'],
+    ['PD月次報告', 6, '庁提出日', 'DATE(2024,12,3)'],
+    ['PD稼働記録', 3, '時間', '3+4'],
+    ['会議登録簿', 3, '開催日', 'DATE(2024,7,10)'],
+  ] as const;
+
+  test('every column type says the formula has no saved result, through both readers, never 0, blank or 0:00', async () => {
+    const path = await withEmptyCachedValue(
+      bookWith(rows => {
+        for (const [tab, row, column, f] of CELLS)
+          rowAt(rows, tab, row)[column] = {
+            typed: column === '実績値' || column === '時間' ? { t: 'n', f } : { t: 'n', f, z: 'yyyy-mm-dd' },
+          };
+      }),
+      ['SUM(1,2)', 'DATE(2024,12,3)'] // 1200, 3+4 and DATE(2024,7,10) keep no <v> at all
+    );
+    const streamed = checkJson(path).findings;
+    const full = JSON.parse(runCli(['check', path, '--today', AS_OF, '--json', '--annotate', join(tempDir(), 'a.xlsx')]).stdout)
+      .findings as FindingJson[];
+    for (const findings of [streamed, full])
+      for (const [tab, row, column, f] of CELLS) {
+        const found = at(findings, tab, row, column);
+        expect(found.map(x => `${x.code} ${x.severity}`)).toEqual(['formula-without-result error']);
+        expect(found[0]?.message).toBe(
+          `数式 =${f} の計算結果が保存されていません。Excel か LibreOffice で開いて保存し直すか、値を入力してください。`
+        );
+      }
+    expect(full).toEqual(streamed);
+    // The essential 時間 and 開催日 leave their rows out, as any unreadable essential cell does; nothing else is said of them.
+    expect(at(streamed, 'PD稼働記録', 3, null)).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import sample from '../../sheets-templates/sample.json';
 import { type Io, UserError } from '../../src/local/cliSupport';
 import { ALREADY_SENT_REASON, remind, reportsIn } from '../../src/local/commands/remind';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
-import { AS_OF, removeTempDirs, sha256, tempDir, writeFixture } from './support';
+import { AS_OF, removeTempDirs, sampleRowsOf, sha256, tempDir, writeFixture, writeRows, YEAR_END_AS_OF } from './support';
 
 interface Run {
   readonly status: number;
@@ -109,6 +109,35 @@ describe('one .eml per recipient', () => {
       const mail = await simpleParser(readFileSync(join(outbox, f)));
       for (const s of secrets) expect(`${mail.subject}\n${mail.text}`).not.toContain(s.slice(0, 8));
     }
+  });
+
+  test('an ID typed as free text (評価ID 青森水産 臨時, 会議ID, 案件ID) is in no file: the item is named by tab and row', async () => {
+    const freeIds = join(tempDir(), 'free-ids.xlsx');
+    const rows = sampleRowsOf(true);
+    const set = (tab: string, index: number, header: string, value: string): void => {
+      const row = rows[tab]?.[index];
+      if (!row) throw new Error(`no row ${index + 2} in ${tab}`);
+      row[header] = value;
+    };
+    set('案件台帳', 0, '案件ID', '青森水産 案件'); // C-001, 次回期日 2024-12-03
+    set('会議登録簿', 14, '会議ID', '青森水産 定例'); // M-015, minutes due 2024-12-03
+    set('PD評価', 2, '評価ID', '青森水産 臨時'); // E-03, not reported to the Office
+    writeRows(freeIds, rows);
+    const texts: string[] = [];
+    for (const today of [AS_OF, YEAR_END_AS_OF]) {
+      const outbox = join(tempDir(), 'outbox');
+      expect((await runRemind([freeIds, '--outbox', outbox, '--today', today])).status).toBe(0);
+      for (const f of emlsIn(outbox)) {
+        const raw = readFileSync(join(outbox, f));
+        const mail = await simpleParser(raw);
+        texts.push(`${f}\n${mail.subject}\n${mail.text}`);
+      }
+    }
+    const all = texts.join('\n');
+    expect(all).not.toContain('青森水産');
+    expect(all).toContain('・案件台帳 2行目　期限 2024-12-03');
+    expect(all).toContain('・会議登録簿 16行目　期限 2024-12-03');
+    expect(all).toContain('・PD評価 4行目');
   });
 
   test('the input workbook is never modified', async () => {

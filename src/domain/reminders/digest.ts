@@ -4,10 +4,15 @@
  * the item fields in MAIL_FIELDS, never from a row of the ledger.
  */
 import { WEEKDAY_JA, weekday, type Ymd } from '../dates';
+import { mailSafeId } from '../mailSafeId';
 import { TAB_NAME } from '../schema';
 import type { Digest, ReminderItem, ReminderKind } from './plan';
 
-/** The only item fields that may appear in a mail: identifiers, kinds, dates and the place in the book. */
+/**
+ * The only item fields that may appear in a mail: identifiers, kinds, dates and the place in the book. The
+ * reference (`ref`) is mailed only when it has an ID's shape (mailSafeId.ts); otherwise the item is named by
+ * `sheet` and `row`.
+ */
 export const MAIL_FIELDS = ['kind', 'ref', 'due', 'sheet', 'row'] as const;
 export type MailField = (typeof MAIL_FIELDS)[number];
 export type MailItem = Pick<ReminderItem, MailField>;
@@ -69,20 +74,35 @@ const KIND_HINT: Readonly<Record<ReminderKind, string>> = {
   'reprint-permission-pending': `許可を得たら${TAB_NAME.permissions}の「許可日」を入力してください。得られない著作物は事業報告書から外します（仕様書15(2)）。`,
 };
 
-/** A reference is an ID: one line, short. Anything longer is cut rather than mailed whole. */
-const REF_MAX = 32;
 const oneLine = (s: string): string => s.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
-const safeRef = (ref: string): string => {
-  const s = oneLine(ref);
-  return s.length > REF_MAX ? `${s.slice(0, REF_MAX - 1)}…` : s;
-};
 
-/** The item as mail may carry it: only MAIL_FIELDS are copied, whatever else the object holds. */
+/** A week the planner names ('YYYY-MM-DD/YYYY-MM-DD', timesheet-missing): longer than an ID, made of dates only. */
+const WEEK_REF = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/;
+
+/** The item by its place, for a reference that may not be mailed: 「PD評価 4行目」. */
+const placeText = (item: Pick<ReminderItem, 'sheet' | 'row'>): string =>
+  item.sheet === null ? '（IDはメールに表示しません）' : item.row === null ? item.sheet : `${item.sheet} ${item.row}行目`;
+
+/**
+ * The reference as mail may carry it: an ID of the mail-safe shape (mailSafeId.ts, whatever the kind), or one the
+ * planner makes itself from the contract's tab names, dates and row numbers (a week, the item's tab, '<tab>!R<row>').
+ * Anything else — an ID cell holding a company's name — is replaced by the item's tab and row.
+ */
+function mailRef(item: Pick<ReminderItem, 'ref' | 'sheet' | 'row'>): string {
+  const id = mailSafeId(item.ref);
+  if (id !== null) return id;
+  const ref = item.ref.trim();
+  if (WEEK_REF.test(ref)) return ref;
+  if (item.sheet !== null && (ref === item.sheet || (item.row !== null && ref === `${item.sheet}!R${item.row}`))) return ref;
+  return placeText(item);
+}
+
+/** The item as mail may carry it: only MAIL_FIELDS are copied, whatever else the object holds, and the reference as mailRef allows. */
 export function mailItem(item: ReminderItem): MailItem {
   const picked: Record<string, unknown> = {};
   for (const f of MAIL_FIELDS) picked[f] = item[f];
   const safe = picked as unknown as MailItem;
-  return { ...safe, ref: safeRef(safe.ref) };
+  return { ...safe, ref: mailRef(safe) };
 }
 
 export const subjectOf = (count: number, today: Ymd): string => `${SUBJECT_PREFIX} 要対応 ${count}件 (${today})`;

@@ -21,6 +21,7 @@ export const UNREAD_ROW_CODES: ReadonlySet<Finding['code']> = new Set([
   'invalid-number',
   'invalid-choice',
   'invalid-value',
+  'formula-without-result',
 ]);
 
 /** The year's obligations' finding codes, each with what the report calls it (DESIGN.md "The year's obligations"). */

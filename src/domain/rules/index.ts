@@ -5,10 +5,12 @@
  */
 import { hasColumns, type ReadResult } from '../ledgerReader';
 import { datesOutOfOrder } from './dateOrder';
+import { duplicateHandlers } from './duplicateHandlers';
 import { effectVerificationMissing } from './effectVerification';
 import { expertCapExceeded, expertNoPriorConsultation } from './experts';
 import { unauthorizedPeople } from './handlers';
 import { duplicateIds } from './ids';
+import { idsNotMailSafe } from './mailSafeIds';
 import { minutesSharedBeforeMeeting } from './minutesOrder';
 import { pdBeforeDispatch } from './pdDispatch';
 import { pdEvaluationCriteriaUnapproved } from './pdEvaluationCriteria';
@@ -34,6 +36,7 @@ import { supportedWithoutStart } from './supportStart';
 
 export const RULES: readonly Rule[] = [
   duplicateIds,
+  idsNotMailSafe,
   unknownReferences,
   missingPrevalidation,
   expertCapExceeded,
@@ -41,6 +44,7 @@ export const RULES: readonly Rule[] = [
   pdDayOverStandard,
   outsideProgrammePeriod,
   unauthorizedPeople,
+  duplicateHandlers,
   minutesSharedBeforeMeeting,
   recordedInFuture,
   prevalidationAfterStart,

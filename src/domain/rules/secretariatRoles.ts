@@ -1,15 +1,26 @@
 /**
  * secretariat-roles: the secretariat's structure (§5.1(3)) among active handlers — exactly one 事業統括責任者, at
  * least one 事業担当リーダー and two 事業担当者, each a different person (no address in two of these roles), and
- * at least one 事業PD (§10(1)). The counts are contract data (`secretariatRoles`). An empty list (a new workbook)
- * is not judged.
+ * at least one 事業PD (§10(1)). People are counted, not rows: rows of one address (addressKey, as recipients.ts
+ * compares addresses) are one person (duplicate-handler flags the second row). The counts are contract data
+ * (`secretariatRoles`). An empty list (a new workbook) is not judged.
  */
 import { contract } from '../../../sheets-templates/contract';
 import type { Finding } from '../findings';
+import { addressKey } from '../recipients';
 import { type HandlerRow, placeOf, type Role, TAB_NAME } from '../schema';
 import type { Rule } from './rule';
 
-const addressKey = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
+/** The first row of each address among these rows: one per person. */
+const onePerAddress = (rows: readonly HandlerRow[]): HandlerRow[] => {
+  const seen = new Set<string>();
+  return rows.filter(h => {
+    const k = addressKey(h.email);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
 
 const clauseOf = (role: Role): string => (role === '事業PD' ? '仕様書10(1)' : '仕様書5.1(3)');
 
@@ -24,9 +35,11 @@ export const secretariatRoles: Rule = {
     if ((read.entryRows.handlers ?? []).length === 0) return findings;
     const active = ledger.handlers.filter(h => h.active);
     for (const { role, min, max } of contract.secretariatRoles) {
-      const holders = active.filter(h => h.role === role);
+      const holders = onePerAddress(active.filter(h => h.role === role));
       if (holders.length < min) {
-        const inactive = ledger.handlers.filter(h => !h.active && h.role === role);
+        // Someone who left but is still listed active on another row is not among those who left.
+        const holding = new Set(holders.map(h => addressKey(h.email)));
+        const inactive = ledger.handlers.filter(h => !h.active && h.role === role && !holding.has(addressKey(h.email)));
         findings.push({
           ...placeOf(c, 'handlers', 'role'),
           row: null,

@@ -132,6 +132,36 @@ describe('what may leave the workbook (§21 16⑥: IDs, kinds, dates and links, 
     expect(item.ref.length).toBeLessThanOrEqual(32);
   });
 
+  test('an ID that is not of the mail-safe shape is never mailed: the item is named by tab and row instead', () => {
+    const typed = (ref: string, kind: ReminderItem['kind'] = 'pd-evaluation-unreported'): ReminderItem => ({
+      kind,
+      ref,
+      due: null,
+      sheet: 'PD評価',
+      row: 4,
+    });
+    for (const ref of ['青森水産 臨時', 'E 03', 'E-03（青森水産）', 'E-0123456789012345678', 'E-03;x', '<b>E</b>']) {
+      const { body } = composeDigest({ to: 'seiichi.kudo@example.co.jp', name: '工藤 誠一', items: [typed(ref)] }, AS_OF, linkOf);
+      expect(body).not.toContain(ref);
+      expect(body).toContain('・PD評価 4行目');
+    }
+    // IDs of the safe shape stay, after NFKC (full-width typing is the same ID).
+    for (const [ref, shown] of [
+      ['E-03', 'E-03'],
+      ['Ｅ－０３', 'E-03'],
+      ['2024/E_03.v2', '2024/E_03.v2'],
+    ] as const)
+      expect(mailItem(typed(ref)).ref).toBe(shown);
+    // References the planner makes itself (a tab's row, a week, a month, the tab) stay as they are.
+    for (const item of [
+      { kind: 'expert-consultation-missing', ref: '専門家活用記録!R11', due: null, sheet: '専門家活用記録', row: 11 },
+      { kind: 'timesheet-missing', ref: '2024-08-12/2024-08-18', due: null, sheet: 'PD稼働記録', row: null },
+      { kind: 'monthly-report-due', ref: '2024-11', due: null, sheet: null, row: null },
+      { kind: 'pd-evaluation-due', ref: 'PD評価', due: null, sheet: 'PD評価', row: null },
+    ] as const)
+      expect(mailItem(item).ref).toBe(item.ref);
+  });
+
   test('no ledger free text (企業名, 業種, 課題, 成果, 支援メニュー, 次回アクション, 専門家名, 備考) appears in any mail of the sample, any day', () => {
     const tabs = sample.tabs as unknown as Tabs;
     const freeText = [

@@ -46,6 +46,24 @@ describe('secretariat-roles: one 事業統括責任者, a 事業担当リーダ�
     expect(rolesOf([...PEOPLE, person('佐々木 浩', 'hiroshi.sasaki@example.jp', 'PDチーム')])).toEqual([]);
   });
 
+  test('roles count people, not rows: a second row of the same address (any case, full-width) is the same 事業担当者', () => {
+    // 成田 健太 (row 2) leaves; 葛西 美咲 (row 6) is listed again at row 8, typed differently.
+    const people = [
+      ...PEOPLE.map(p => (p.氏名 === '成田 健太' ? { ...p, 有効: false } : p)),
+      person('葛西 美咲', 'Ｍｉｓａｋｉ.Kasai@example.co.jp ', '事業担当者'),
+    ];
+    const result = checkBook({ 情報取扱者名簿: people });
+    expect(findingsOf(result, 'secretariat-roles')).toEqual([{ sheet: '情報取扱者名簿', row: null, column: '役割', severity: 'error' }]);
+    const message = result.findings.find(f => f.code === 'secretariat-roles')?.message ?? '';
+    expect(message).toContain('有効な事業担当者が1名');
+    expect(message).toContain('2行目 成田 健太');
+  });
+
+  test('two rows of one 事業統括責任者 are one person, not a second 事業統括責任者', () => {
+    const people = [...PEOPLE, person('工藤 誠一', 'SEIICHI.KUDO@example.co.jp', '事業統括責任者')];
+    expect(rolesOf(people)).toEqual([]);
+  });
+
   test('silent while 情報取扱者名簿 lacks 役割 (a workbook laid out before)', () => {
     const book: Book = { without: ['情報取扱者名簿'] };
     expect(findingsOf(checkBook(book), 'secretariat-roles')).toEqual([]);
@@ -54,4 +72,20 @@ describe('secretariat-roles: one 事業統括責任者, a 事業担当リーダ�
 
 test('secretariat-roles does not judge a list nobody has filled in yet (a new workbook)', () => {
   expect(rolesOf([])).toEqual([]);
+});
+
+describe('duplicate-handler: one address listed twice among active handlers in the same role', () => {
+  const duplicates = (people: readonly TypedRow[]) => findingsOf(checkBook({ 情報取扱者名簿: people }), 'duplicate-handler');
+
+  test('the later row is flagged in メール, naming the first (addresses compared after NFKC, ignoring case)', () => {
+    const people = [...PEOPLE, person('葛西 美咲', 'Misaki.Kasai@example.co.jp', '事業担当者')];
+    const result = checkBook({ 情報取扱者名簿: people });
+    expect(findingsOf(result, 'duplicate-handler')).toEqual([{ sheet: '情報取扱者名簿', row: 8, column: 'メール', severity: 'warning' }]);
+    expect(result.findings.find(f => f.code === 'duplicate-handler')?.message).toContain('6行目');
+  });
+
+  test('an inactive row of the same address, or the same address in another role, is not a duplicate', () => {
+    expect(duplicates([...PEOPLE, person('葛西 美咲', 'misaki.kasai@example.co.jp', '事業担当者', false)])).toEqual([]);
+    expect(duplicates([...PEOPLE, person('佐々木 浩', 'hiroshi.sasaki@example.jp', 'PDチーム')])).toEqual([]);
+  });
 });
