@@ -484,15 +484,15 @@ What grows with the rows is the time inside the calls and in the script itself; 
 at ${big.rows.toLocaleString('en')} rows, against Apps Script's 30 s for a simple trigger (onEdit re-reads only the edited tab and the small
 context tabs) and 6 min for a menu command.`,
     '',
-    `**build/Code.js** is ${kb(bundle.bytes)} (target 200 KB): zod is imported as \`zod/mini\`, the holiday table is compacted
-to day numbers from 2000 on, and the bundle is minified in lines of about 120 characters (scripts/build.mjs). An error
+    `**build/Code.js** is ${kb(bundle.bytes)} (target 200 KB): no library but the holiday table is bundled (compacted
+to day numbers from 2000 on; rows are checked by src/domain/schema.ts' own row check, not a schema library), and the bundle is minified in lines of about 120 characters (scripts/build.mjs). An error
 in the execution log is mapped back to src/ with \`npm run stack\` through dist/Code.js.map.`,
     '',
     `**Local check against the bare read.** The floor already pays for exceljs (about half a second just to load the
 library) and for its read, which builds a full object model of every cell: most of the time and memory of every
-command is that read. On top of it check pays a fixed cost (loading zod, nodemailer and the holiday table; about
+command is that read. On top of it check pays a fixed cost (loading nodemailer and the holiday table; about
 ${f2(fixed)} s at ${small.rows.toLocaleString('en')} rows, where it is most of the difference) and a cost per row: turning exceljs cells into raw
-rows, parsing each cell by its column type, zod's check of each row, and the rules; the garbage collector runs more
+rows, parsing each cell by its column type, the check of each row, and the rules; the garbage collector runs more
 often because the exceljs model is still alive while the rows are parsed.`,
     '',
     `What was done to close the gap (behaviour unchanged, every test green): the reader asks exceljs only for cells that
@@ -516,10 +516,7 @@ which still builds the model. check --annotate, which writes a copy of the model
    full read but about 40 % of its memory, and check's parsing would then run while the heap is small. It changes
    src/local/book.ts' \`OpenBook\` (check --annotate needs the full model, so only a check without --annotate, report
    and remind would stream) and merged cells need handling there (the streaming reader does not report merges).
-2. Bundle zod into dist/cli.js instead of loading its CommonJS build at run time (about 0.12 s of the fixed cost), and
-   load a command's own libraries (docx for report, nodemailer for remind) only when that command runs.
-3. Drop the per-row zod check in src/domain/ledgerReader.ts' readRows for rows whose every cell a parser has already
-   typed (about 0.1 s at ${big.rows.toLocaleString('en')} rows), keeping zod at the boundary of what is not parsed cell by cell.`
+2. Load a command's own libraries (docx for report, nodemailer for remind) only when that command runs.`
     );
   else lines.push('', `**Met: ×${f2(checkRatio)} at ${big.rows.toLocaleString('en')} rows.**`);
   const bigReport = big.local.find(l => l.name === 'report');
@@ -541,9 +538,9 @@ takes ${mib(big.floor.mib)}).`,
       sampleCheck.seconds - nodeStart.seconds
     )} s of work, ${sampleCheck.seconds - nodeStart.seconds < 0.6 ? 'within' : 'not within'} "well under a second". Almost all of it is loading
 libraries: exceljs alone takes about 0.5 s to load (its main entry loads its CSV, streaming and zip
-writers too), zod/mini's CommonJS build about 0.12 s; reading and checking the 120 rows takes a few
+writers too); reading and checking the 120 rows takes a few
 milliseconds. What would cut it: load exceljs' Workbook class alone (\`exceljs/lib/doc/workbook\`, about 0.2 s less),
-bundle zod (0.12 s), load docx and nodemailer only for the commands that use them.`
+load docx and nodemailer only for the commands that use them.`
   );
   return lines.join('\n');
 }

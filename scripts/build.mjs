@@ -51,48 +51,6 @@ const compactHolidays = {
   },
 };
 
-// What src/domain/schema.ts uses of zod/mini, for Apps Script: bundled once and fully minified (nobody reads zod's
-// own frames in an execution log; our code around it keeps its names and lines). A name added in schema.ts must be
-// added here, or the build fails.
-const ZOD_USED = [
-  'object',
-  'string',
-  'number',
-  'boolean',
-  'array',
-  'nullable',
-  'unknown',
-  'regex',
-  'gt',
-  'gte',
-  'lte',
-  'minLength',
-  'int',
-  'enum',
-];
-const minifiedZod = {
-  name: 'minified-zod',
-  setup(b) {
-    b.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: 'zod/mini', namespace: 'minified-zod' }));
-    b.onLoad({ filter: /.*/, namespace: 'minified-zod' }, async () => {
-      const out = await build({
-        stdin: { contents: `export { ${ZOD_USED.join(', ')} } from 'zod/mini';`, resolveDir: root, loader: 'js' },
-        bundle: true,
-        format: 'esm',
-        target: 'es2020',
-        platform: 'neutral',
-        mainFields: ['module', 'main'],
-        minify: true,
-        legalComments: 'none',
-        charset: 'utf8',
-        write: false,
-        logLevel: 'warning',
-      });
-      return { contents: out.outputFiles[0].text, loader: 'js', resolveDir: root };
-    });
-  },
-};
-
 /** Resolves every import of sheets-templates/contract (but the one in `file` itself) to `file`. */
 const contractFrom = file => ({
   name: 'contract-from',
@@ -135,7 +93,7 @@ export async function buildAll({ contract = CONTRACT, outDir = root } = {}) {
     charset: 'utf8',
     outfile: join(outDir, 'build/Code.js'),
     footer: { js: `\n${footer}\n` },
-    plugins: [...plugins, minifiedZod],
+    plugins,
     logLevel: 'warning',
   });
   copyFileSync(join(root, 'appsscript.json'), join(outDir, 'build/appsscript.json'));
@@ -149,10 +107,10 @@ export async function buildAll({ contract = CONTRACT, outDir = root } = {}) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Runtime libraries load from node_modules; zod and the holiday table are bundled (smaller and faster to
-    // start than their CommonJS builds), as they are in Code.js.
+    // Runtime libraries load from node_modules; the holiday table is bundled (smaller and faster to start than
+    // its CommonJS build), as it is in Code.js.
     external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).filter(
-      name => name !== 'zod' && name !== '@holiday-jp/holiday_jp'
+      name => name !== '@holiday-jp/holiday_jp'
     ),
     plugins,
     outfile: join(outDir, 'dist/cli.js'),

@@ -35,7 +35,7 @@ import {
   isSystemOnly,
   type LedgerTabKey,
   type Row,
-  rowSchemaOf,
+  rowCheckOf,
   type TabSpecOf,
   tabOf,
 } from './schema';
@@ -243,7 +243,7 @@ export function readRows(
 ): TabRead {
   const read: TabRead = { rows: [], ids: [], entryRows: [], unknownCells: [] };
   if (!table || !layout.present) return read;
-  const schema = rowSchemaOf(tab, contract);
+  const rowCheck = rowCheckOf(tab, contract);
   const inputs = tab.columns.filter(c => !isComputed(c));
   const mergedAt = mergedCells(table);
   // Every covered cell of an input column is reported, in a row read or not: a merge can hide a whole row's entry.
@@ -316,8 +316,8 @@ export function readRows(
       }
     }
     if (!complete) continue;
-    const checked = schema.safeParse(values);
-    if (checked.success) read.rows.push(checked.data);
+    const bad = rowCheck(values);
+    if (bad.length === 0) read.rows.push(values as AnyRow);
     else
       findings.push({
         sheet: tab.name,
@@ -325,7 +325,7 @@ export function readRows(
         column: null,
         severity: 'error',
         code: 'invalid-value',
-        message: `この行を読み取れませんでした（${checked.error.issues.map(i => i.path.join('.')).join(', ')}）。入力を確認してください。`,
+        message: `この行を読み取れませんでした（${bad.join('、')}）。入力を確認してください。`,
       });
   }
   return read;

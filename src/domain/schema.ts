@@ -1,12 +1,11 @@
 /**
- * The contract's shape and what is derived from it: typed rows and their zod schemas. Adding a column to
- * sheets-templates/contract.ts adds it to the row type, the schema, the reader, setupWorkbook and `init`.
+ * The contract's shape and what is derived from it: typed rows and their row checks. Adding a column to
+ * sheets-templates/contract.ts adds it to the row type, the check, the reader, setupWorkbook and `init`.
  *
  * Two views of the contract: `Contract` is the literal type of contract.ts (so rows of its tabs are typed
  * column by column); `ContractSpec` is any contract of that shape (a test may add a tab), which the reader,
  * the generic rules and the layout work from.
  */
-import * as z from 'zod/mini';
 import { type Contract, contract } from '../../sheets-templates/contract';
 import type { Ymd } from './dates';
 import type { Cell } from './rawTable';
@@ -183,51 +182,70 @@ export const isLater = (x: object): boolean => 'since' in x && typeof x.since ==
 export const choicesOf = (col: ColumnSpecOf, c: ContractSpec = defaultContract): readonly string[] | null =>
   col.type === 'choice' && col.choices !== undefined ? (c.choices[col.choices] ?? []) : null;
 
-const ymdSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const nonEmpty = z.string().check(z.minLength(1));
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
+const YEAR_MONTH = /^\d{4}-\d{2}$/;
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+const URL_TEXT = /^https?:\/\/\S+$/;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function valueSchema(col: ColumnSpecOf, c: ContractSpec): z.ZodMiniType {
+/** What a parsed value of the column's type must be (the parsers' promise, checked once more per row). */
+function valueCheck(col: ColumnSpecOf, c: ContractSpec): (v: unknown) => boolean {
   switch (col.type) {
     case 'date':
-      return ymdSchema;
+      return v => typeof v === 'string' && YMD.test(v);
     case 'month':
-      return z.string().check(z.regex(/^\d{4}-\d{2}$/));
+      return v => typeof v === 'string' && YEAR_MONTH.test(v);
     case 'hours':
-      return z.number().check(z.gt(0), z.lte(24));
+      return v => isFiniteNumber(v) && v > 0 && v <= 24;
     case 'money':
-      return z.number().check(z.gte(0));
+      return v => isFiniteNumber(v) && v >= 0;
     case 'number':
-      return z.number();
+      return isFiniteNumber;
     case 'boolean':
-      return z.boolean();
+      return v => typeof v === 'boolean';
     case 'caseRefs':
-      return z.array(nonEmpty);
-    case 'choice':
-      return z.enum((choicesOf(col, c) ?? []) as unknown as [string, ...string[]]);
+      return v => Array.isArray(v) && v.every(isText);
+    case 'choice': {
+      const choices = choicesOf(col, c) ?? [];
+      return v => typeof v === 'string' && choices.includes(v);
+    }
     case 'any':
-      return z.unknown();
+      return () => true;
     case 'email':
-      return z.string().check(z.regex(/^[^@\s]+@[^@\s]+$/));
+      return v => typeof v === 'string' && EMAIL.test(v);
     case 'url':
-      return z.string().check(z.regex(/^https?:\/\/\S+$/));
+      return v => typeof v === 'string' && URL_TEXT.test(v);
     default:
-      return nonEmpty;
+      return isText;
   }
 }
 
-const schemaCache = new WeakMap<TabSpecOf, z.ZodMiniType>();
+/** The headers of a parsed row's values that are not of their column's type (empty: the row is sound). */
+export type RowCheck = (values: Readonly<Record<string, unknown>>) => string[];
 
-/** The zod schema of a tab's parsed rows, built from its contract once. */
-export function rowSchemaOf(tab: TabSpecOf, c: ContractSpec): z.ZodMiniType<AnyRow> {
-  let schema = schemaCache.get(tab);
-  if (!schema) {
-    const shape: Record<string, z.ZodMiniType> = { rowNumber: z.number().check(z.int(), z.gte(2)) };
-    for (const col of tab.columns) {
-      if (isComputed(col)) continue;
-      shape[col.key] = isEssential(col) ? valueSchema(col, c) : z.nullable(valueSchema(col, c));
-    }
-    schema = z.object(shape);
-    schemaCache.set(tab, schema);
+const checkCache = new WeakMap<TabSpecOf, RowCheck>();
+
+/**
+ * A tab's row check, built from its contract once: each input column's value is of its type, or null where the
+ * column is not essential; rowNumber is a data row's. A last guard behind the cell parsers (a parser that let a
+ * wrong value through would otherwise reach every figure).
+ */
+export function rowCheckOf(tab: TabSpecOf, c: ContractSpec): RowCheck {
+  let check = checkCache.get(tab);
+  if (!check) {
+    const columns = tab.columns
+      .filter(col => !isComputed(col))
+      .map(col => ({ key: col.key, header: col.header, essential: isEssential(col), ok: valueCheck(col, c) }));
+    check = values => {
+      const bad = Number.isInteger(values.rowNumber) && (values.rowNumber as number) >= 2 ? [] : ['rowNumber'];
+      for (const col of columns) {
+        const v = values[col.key];
+        if (!(v === null && !col.essential) && !col.ok(v)) bad.push(col.header);
+      }
+      return bad;
+    };
+    checkCache.set(tab, check);
   }
-  return schema as z.ZodMiniType<AnyRow>;
+  return check;
 }
