@@ -172,8 +172,9 @@ function rollSetting(
         return spec.rollover === 'period-start'
           ? { ...keep, caution: `${label}が空です。新しい事業期間の開始日を入力してください。` }
           : keep;
-      // A blank cell with a default (事業終了日) would mean last year's date again: write the moved default.
-      const value = blank ? spec.default : current;
+      // A blank cell with a default (事業終了日: the end of 事業開始日's fiscal year) would mean last year's date again:
+      // write the moved date.
+      const value = blank ? (current ?? spec.default) : current;
       if (Array.isArray(value)) {
         const moved = (value as Ymd[]).map(d => shiftYears(d, years));
         return { ...keep, value: moved.join(', '), change: `${label}: ${(value as Ymd[]).join(', ')} → ${moved.join(', ')}` };
@@ -199,7 +200,9 @@ function rollSettings(
   const valueAt = header.indexOf(tab.columns.find(c => c.key === 'value')?.header ?? '');
   const helpAt = header.indexOf(SETTINGS_HELP_HEADER);
   const specs = read.contract.settings;
-  const unreadable = new Set(read.findings.filter(f => f.sheet === tab.name && f.code === 'invalid-setting').map(f => f.row));
+  const unreadable = new Set(
+    read.findings.filter(f => f.sheet === tab.name && f.code === 'invalid-setting' && f.severity === 'error').map(f => f.row)
+  );
   const seen = new Set<string>();
   const rows: RolledRow[] = (table?.rows ?? []).map(raw => {
     const row = carry(table as RawTable, raw, from, computed, options.noteOf);

@@ -17,7 +17,7 @@ import {
 } from './cellParsers';
 import type { Ymd } from './dates';
 import { type Finding, fail, ok, type Parsed } from './findings';
-import { fiscalYearOf } from './fiscalYear';
+import { fiscalYearEnd, fiscalYearOf } from './fiscalYear';
 import { type Cell, isSerialDate } from './rawTable';
 import { columnOf, type Row, type SettingSpecOf, type TabSpecOf } from './schema';
 
@@ -141,6 +141,7 @@ export function readSettings(
   };
   const known = (row: Row<'settings'>) => specs.find(s => normalizeHeader(s.name) === normalizeHeader(row.name));
   const given = new Set(rows.flatMap(r => known(r)?.key ?? []));
+  const blank = new Set<string>();
   for (const row of rows) {
     const spec = known(row);
     if (!spec) {
@@ -169,7 +170,10 @@ export function readSettings(
     }
     rowOf[spec.key] = row.rowNumber;
     // A blank value is the contract's default (or not set), as the report's overview shows: not a mistake.
-    if (isBlank(row.value)) continue;
+    if (isBlank(row.value)) {
+      blank.add(spec.key);
+      continue;
+    }
     if (spec.type === 'dates') {
       // A list keeps every date that can be read: one typo must not drop the others (and move deadlines).
       const { dates, problem } = parseDateItems(row.value);
@@ -195,8 +199,37 @@ export function readSettings(
         `${tab.name}「${spec.name}」を読み取れません: ${parsed.message}（${fallbackText(spec)}）`
       );
   }
+  programmeEndOfStart(values, rowOf, blank, specs, tab, findings);
   periodFindings(values, rowOf, specs, tab, at);
   return { ...(values as unknown as SettingValues), rowOf };
+}
+
+/**
+ * 事業終了日 left blank, or its row missing: the contract's default is one fiscal year's end, which would put a
+ * later year's workbook out of its own period. With 事業開始日 known, the end of its fiscal year is meant; it is used
+ * and said (a warning at the cell, or on the tab when the row is missing).
+ */
+function programmeEndOfStart(
+  values: Record<string, unknown>,
+  rowOf: Record<string, number>,
+  blank: ReadonlySet<string>,
+  specs: readonly SettingSpecOf[],
+  tab: TabSpecOf,
+  findings: Finding[]
+): void {
+  const start = values.programmeStart;
+  const spec = specs.find(s => s.key === 'programmeEnd');
+  if (!spec || typeof start !== 'string' || (rowOf.programmeEnd !== undefined && !blank.has('programmeEnd'))) return;
+  const end = fiscalYearEnd(fiscalYearOf(start));
+  values.programmeEnd = end;
+  findings.push({
+    sheet: tab.name,
+    row: rowOf.programmeEnd ?? null,
+    column: rowOf.programmeEnd === undefined ? null : columnOf(tab, 'value').header,
+    severity: 'warning',
+    code: 'invalid-setting',
+    message: `「${spec.name}」が${rowOf.programmeEnd === undefined ? 'ありません' : '空です'}。事業開始日（${start}）の年度末の${end}を使います。${spec.name}を入力してください。`,
+  });
 }
 
 /**

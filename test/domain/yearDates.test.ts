@@ -110,6 +110,35 @@ describe('設定 dates and 年度 against the programme period (事業開始日 
   });
 });
 
+describe('a blank 事業終了日 is the end of 事業開始日’s fiscal year, and said', () => {
+  test('FY2025 workbook (事業開始日 2025-06-02) with 事業終了日 blank: 2026-03-31, a warning at the cell, no false period error', () => {
+    const read = edited(tabs => {
+      setSetting('事業開始日', '2025-06-02')(tabs);
+      setSetting('事業終了日', null)(tabs);
+      setSetting('PD派遣開始日', '2025-07-01')(tabs);
+      setSetting('年度', 2025)(tabs);
+    });
+    expect(read.ledger.settings.programmeEnd).toBe('2026-03-31');
+    const settingsFindings = check(read, '2025-07-15').findings.filter(f => f.sheet === '設定');
+    expect(settingsFindings.filter(f => f.row === 3)).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'invalid-setting', message: expect.stringContaining('2026-03-31を使います') }),
+    ]);
+    expect(settingsFindings.filter(f => f.message.includes('より後です'))).toEqual([]);
+  });
+
+  test('its row deleted: the same date, said on the tab', () => {
+    const read = edited(tabs => {
+      tabs.設定 = (tabs.設定 ?? []).filter(r => r.項目 !== '事業終了日');
+    });
+    expect(read.ledger.settings.programmeEnd).toBe('2025-03-31');
+    expect(
+      check(read, SAMPLE_AS_OF)
+        .findings.filter(f => f.sheet === '設定' && f.row === null)
+        .map(f => f.message)
+    ).toEqual([expect.stringContaining('「事業終了日」がありません')]);
+  });
+});
+
 test('an evaluation done only after PD評価期限 is pd-evaluation-late (a warning) at its 評価日', () => {
   const read = edited(tabs => {
     Object.assign(rowAt(tabs, 'PD評価', 2), { 評価日: '2025-03-10', 聴取日: '2025-03-05', 庁報告日: '2025-03-14' });

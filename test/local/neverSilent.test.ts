@@ -249,6 +249,14 @@ describe('impossible or contradictory dates are findings at the date', () => {
   test('a PD day before PD派遣開始日 is pd-before-dispatch (§10(4))', () => {
     expect(codesAt(setCell('PD稼働記録', 2, '日付', '2024-06-20'), 'PD稼働記録', 2, '日付')).toEqual(['pd-before-dispatch']);
   });
+
+  test('a PD day before 事業開始日 too: the message says it is not counted, as the figure does', () => {
+    const path = bookWith(setCell('PD稼働記録', 2, '日付', '2023-07-03'));
+    const found = at(checkJson(path).findings, 'PD稼働記録', 2, '日付');
+    expect(found.map(f => f.code)).toEqual(expect.arrayContaining(['pd-before-dispatch', 'outside-programme-period']));
+    expect(found.find(f => f.code === 'pd-before-dispatch')?.message).toMatch(/累計に数えません/);
+    expect(reportJson(path, '2024-11').pd.hoursToDate).toBeLessThan(reportJson(clean, '2024-11').pd.hoursToDate);
+  });
 });
 
 describe("a month's figures use only what existed by that month's end", () => {
