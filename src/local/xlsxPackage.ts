@@ -387,3 +387,62 @@ export class XlsxPackage {
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   }
 }
+
+/**
+ * The package with its cell-comment parts where exceljs looks for them, or null when nothing needed moving.
+ * exceljs finds a sheet's notes only at xl/commentsN.xml and xl/drawings/vmlDrawingN.vml, named by a relative
+ * Target; openpyxl writes xl/comments/comment1.xml and xl/drawings/commentsDrawing1.vml with absolute Targets,
+ * and exceljs then fails to load the workbook at all. Only the part names, the sheets' relationships to them and
+ * their content types change; the notes themselves are the same bytes.
+ */
+export async function commentsWhereExcelJsLooks(bytes: Buffer): Promise<Buffer | null> {
+  const zip = await JSZip.loadAsync(bytes);
+  const moves = new Map<string, string>();
+  let anyChange = false;
+  const used = new Set(zip.file(/./).map(f => f.name));
+  const freeName = (make: (n: number) => string): string => {
+    let n = 1;
+    while (used.has(make(n))) n++;
+    used.add(make(n));
+    return make(n);
+  };
+  for (const relsFile of zip.file(/^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/)) {
+    const relsPath = relsFile.name;
+    const sheetPath = relsPath.replace('_rels/', '').replace(/\.rels$/, '');
+    const xml = await relsFile.async('string');
+    let changed = false;
+    const rewritten = xml.replace(/<Relationship\s[^>]*>/g, rel => {
+      const type = attr(rel, 'Type') ?? '';
+      const target = attr(rel, 'Target');
+      if (target === null || attr(rel, 'TargetMode') === 'External') return rel;
+      const isComments = type.endsWith('/comments');
+      const isVml = type.endsWith('/vmlDrawing');
+      if (!isComments && !isVml) return rel;
+      const from = resolvePart(sheetPath, target);
+      const expected = isComments ? /^xl\/comments\d+\.xml$/ : /^xl\/drawings\/vmlDrawing\d+\.vml$/;
+      if (expected.test(from) && !target.startsWith('/')) return rel;
+      const to = expected.test(from) ? from : freeName(n => (isComments ? `xl/comments${n}.xml` : `xl/drawings/vmlDrawing${n}.vml`));
+      if (to !== from) moves.set(from, to);
+      changed = true;
+      return rel.replace(/\sTarget="[^"]*"/, ` Target="../${to.slice('xl/'.length)}"`);
+    });
+    if (changed) {
+      zip.file(relsPath, rewritten);
+      anyChange = true;
+    }
+  }
+  if (!anyChange) return null;
+  for (const [from, to] of moves) {
+    const file = zip.file(from);
+    if (!file) continue;
+    zip.file(to, await file.async('uint8array'));
+    zip.remove(from);
+  }
+  const types = zip.file('[Content_Types].xml');
+  if (types && moves.size > 0) {
+    let xml = await types.async('string');
+    for (const [from, to] of moves) xml = xml.split(`PartName="/${from}"`).join(`PartName="/${to}"`);
+    zip.file('[Content_Types].xml', xml);
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type Cell, isDateValue, type MergedArea, type RawRow, type RawTable, sortMerges } from '../domain/rawTable';
 import { fileProblem } from './cliSupport';
+import { commentsWhereExcelJsLooks } from './xlsxPackage';
 
 export class UnreadableWorkbookError extends Error {}
 
@@ -195,11 +196,19 @@ export function workbookBytes(path: string): Buffer {
 
 /** The full exceljs model of the workbook (for --annotate, which writes a copy of it). */
 export async function loadXlsx(path: string, bytes: Buffer = workbookBytes(path)): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableWorkbookError(`${notXlsx(path)}${HOW_TO_SAVE}`);
+    // Notes saved by openpyxl are where exceljs does not look: moved (names only), the workbook loads.
+    const moved = await commentsWhereExcelJsLooks(bytes).catch(() => null);
+    wb = new ExcelJS.Workbook();
+    try {
+      if (moved === null) throw new Error('nothing to move');
+      await wb.xlsx.load(moved as unknown as ArrayBuffer);
+    } catch {
+      throw new UnreadableWorkbookError(`${notXlsx(path)}${HOW_TO_SAVE}`);
+    }
   }
   // Any zip archive loads; a workbook has at least one sheet.
   if (wb.worksheets.length === 0) throw new UnreadableWorkbookError(`${notXlsx(path)}シートが1つも入っていません。${HOW_TO_SAVE}`);
