@@ -354,9 +354,9 @@ export const contract = {
     {
       key: 'fiscalYear',
       name: '年度',
-      type: 'count',
+      type: 'fiscalYear',
       default: null,
-      help: '事業の年度（例: 2024）。空欄なら事業開始日の年度',
+      help: '事業の年度（例: 2024、2024年度、令和6年度）。空欄なら事業開始日の年度',
       rollover: 'advance',
       since: 2,
     },

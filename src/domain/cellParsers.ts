@@ -254,6 +254,27 @@ const ERA_MONTH = /^(令和|平成|[rh])\s*(元|\d{1,2})\s*(?:[/.-]\s*(\d{1,2})|
  * A calendar month 'YYYY-MM' from text (2024-10, 2024/10, 2024.10, 2024年10月, 令和6年10月, R6.10, R6/10) or a
  * date cell or typed date (its month). Anything else is rejected: a month without a year, 2-digit years.
  */
+const FISCAL_YEAR_WESTERN = /^(\d{4})\s*(?:年度?)?$/;
+const FISCAL_YEAR_ERA = /^(令和|平成|[rh])\s*(元|\d{1,2})\s*(?:年度?)?$/i;
+const HOW_FISCAL_YEAR = '年度は 2024、2024年度、令和6年度、R6 のように入力してください';
+
+/** A fiscal year (年度) as its starting year: 2024, '2024年度', '令和6年度', 'R6', '令和６年度'. */
+export function parseFiscalYear(cell: CellInput): Parsed<number> {
+  const fail = (q: string): Parsed<number> => numberFail(`${q}は年度として読めません。${HOW_FISCAL_YEAR}。`);
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1950 && cell <= 2100 ? ok(cell) : fail(quoted(cell));
+  if (typeof cell !== 'string' || isBlank(cell)) return notANumber(cell, HOW_FISCAL_YEAR);
+  const s = normalizeText(cell);
+  const western = FISCAL_YEAR_WESTERN.exec(s);
+  if (western) {
+    const year = Number(western[1]);
+    return year >= 1950 && year <= 2100 ? ok(year) : fail(quoted(cell));
+  }
+  const era = FISCAL_YEAR_ERA.exec(s);
+  const known = era ? ERAS.find(e => e.name === era[1] || e.letter === era[1]?.toUpperCase()) : undefined;
+  if (!era || !known) return fail(quoted(cell));
+  return ok(eraStartYear(known) + (era[2] === '元' ? 1 : Number(era[2])) - 1);
+}
+
 export function parseMonth(cell: CellInput): Parsed<YearMonth> {
   if (cell === null || cell === undefined || isBlank(cell)) return blankFail('月');
   if (typeof cell === 'object' && isCellError(cell)) return errorFail('invalid-date', cell, '月');

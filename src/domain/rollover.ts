@@ -8,7 +8,7 @@
  */
 import { isBlank, normalizeHeader } from './cellParsers';
 import { serialFromYmd, type Ymd } from './dates';
-import { fiscalYearOf, shiftYears } from './fiscalYear';
+import { fiscalYearEnd, fiscalYearOf, fiscalYearStart, shiftYears } from './fiscalYear';
 import { type ReadResult, rowsOf, SETTINGS_KEY } from './ledgerReader';
 import { mergeNote } from './marks';
 import type { Cell, RawRow, RawTable } from './rawTable';
@@ -258,11 +258,21 @@ export function rollover(tables: ReadonlyMap<string, RawTable>, read: ReadResult
     throw new RolloverRefused(
       `新しい事業期間（${options.start}〜）は${fromFiscalYear}年度です。このブックの年度（${fromFiscalYear}年度）より後の期間を指定してください。`
     );
+  // The programme runs within one fiscal year (§14): a period into the next one is a typo in --end.
+  if (options.end !== undefined && fiscalYearOf(options.end) !== toFiscalYear)
+    throw new RolloverRefused(
+      `新しい事業期間（${options.start}〜${options.end}）が${toFiscalYear}年度（${fiscalYearStart(toFiscalYear)}〜${fiscalYearEnd(toFiscalYear)}）に収まっていません。事業期間は1つの年度の中で指定してください。`
+    );
+  // More than a year on skips a year: allowed (a programme may pause), but said.
+  const skipped =
+    toFiscalYear > fromFiscalYear + 1
+      ? `${fromFiscalYear}年度のブックから${toFiscalYear}年度のブックを作ります（${fromFiscalYear + 1}年度を飛ばしています）。期間が正しいか確認してください。`
+      : null;
   const years = toFiscalYear - fromFiscalYear;
   const byName = new Map<string, RawTable>();
   for (const [name, table] of tables) if (!byName.has(normalizeHeader(name))) byName.set(normalizeHeader(name), table);
   const changes: string[] = [];
-  const cautions: string[] = [];
+  const cautions: string[] = skipped === null ? [] : [skipped];
   const emptied: string[] = [];
   const tabs: RolledTab[] = contract.tabs.map(tab => {
     const table = byName.get(normalizeHeader(tab.name));

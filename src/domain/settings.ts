@@ -11,6 +11,7 @@ import {
   parseDate,
   parseDateItems,
   parseDateList,
+  parseFiscalYear,
   parseHours,
   parseList,
   parseText,
@@ -55,6 +56,8 @@ function parseSetting(spec: SettingSpecOf, cell: Cell): Parsed<unknown> {
       return parseDate(cell);
     case 'count':
       return parseCount(cell);
+    case 'fiscalYear':
+      return parseFiscalYear(cell);
     case 'hours':
       return parseHours(cell);
     case 'hour':

@@ -9,6 +9,7 @@ import {
   parseDate,
   parseDateList,
   parseEmail,
+  parseFiscalYear,
   parseHours,
   parseList,
   parseMoney,
@@ -634,5 +635,28 @@ describe('a formula saved without its result (openpyxl) is one message for every
   test('an error value is still an error value; a formula the adapter cannot name is said without its text', () => {
     expect(failure(parseNumber({ error: '#REF!' })).code).toBe('invalid-number');
     expect(failure(parseNumber({ error: '計算結果のない数式', formula: '' })).message).toMatch(/^数式の計算結果が保存されていません。/);
+  });
+});
+
+describe('parseFiscalYear (設定 年度)', () => {
+  test.each([
+    [2024, 2024],
+    ['2024', 2024],
+    ['２０２４年度', 2024],
+    ['2024年', 2024],
+    ['令和6年度', 2024],
+    ['令和６年度', 2024],
+    ['R6', 2024],
+    ['r7年度', 2025],
+    ['令和元年度', 2019],
+    ['平成30年度', 2018],
+  ])('%p → %i', (typed, year) => {
+    expect(parseFiscalYear(typed)).toEqual({ ok: true, value: year });
+  });
+
+  test.each(['2024-25', '6年度', '来年度', 24, '令和99年度x'])('%p is refused with what to type', typed => {
+    const r = parseFiscalYear(typed);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain('年度は 2024、2024年度、令和6年度、R6 のように');
   });
 });

@@ -203,4 +203,19 @@ describe('a period that is not a later fiscal year is refused', () => {
   test('--start after --end', () => {
     expect(() => rolled(sampleTables(), { start: '2026-04-01', end: '2025-03-31' })).toThrow(RolloverRefused);
   });
+
+  test('a period running into the next fiscal year (--end 2026-06-30 for a period from 2025-04-01)', () => {
+    expect(() => rolled(sampleTables(), { start: '2025-04-01', end: '2026-06-30' })).toThrow(
+      '2025年度（2025-04-01〜2026-03-31）に収まっていません'
+    );
+  });
+});
+
+test('a period two fiscal years on is allowed, and the skipped year is a caution', () => {
+  const next = rolled(sampleTables(), { start: '2026-06-01', end: '2027-03-31' });
+  expect(next.toFiscalYear).toBe(2026);
+  expect(next.cautions[0]).toBe(
+    '2024年度のブックから2026年度のブックを作ります（2025年度を飛ばしています）。期間が正しいか確認してください。'
+  );
+  expect(rolled(sampleTables()).cautions.some(c => c.includes('飛ばしています'))).toBe(false);
 });
