@@ -49,7 +49,10 @@ export interface PdFigures {
   readonly summary: string;
 }
 export interface ExpertFigures {
+  /** As the report counts them to the month's end: 予定 uses later this month included (they count to the cap). */
   readonly uses: number;
+  /** Of those, 予定 uses after asOf. */
+  readonly plannedLaterThisMonth: number;
   readonly budgetUses: number;
   readonly plannedAfterMonth: number;
   readonly monthlyCap: number;
@@ -77,7 +80,7 @@ export interface OverviewFigures {
   readonly supported: Unknowable<SupportedFigures, 'count'>;
   readonly liaisonCouncils: Unknowable<LiaisonFigures, 'held' | 'scheduled' | 'onTrack' | 'firstInJuly'>;
   readonly pd: Unknowable<PdFigures, 'hours' | 'days' | 'forecast' | 'atRisk' | 'runsOutOn' | 'projectedHoursAtEnd' | 'summary'>;
-  readonly experts: Unknowable<ExpertFigures, 'uses' | 'plannedAfterMonth' | 'monthsOverCap'>;
+  readonly experts: Unknowable<ExpertFigures, 'uses' | 'plannedLaterThisMonth' | 'plannedAfterMonth' | 'monthsOverCap'>;
   readonly minutes: Unknowable<MinutesFigures, keyof MinutesFigures>;
   readonly pdMonthlyReportsMissing: Fact<number>;
   readonly pdEvaluationDone: Fact<boolean>;
@@ -131,9 +134,15 @@ function settingNamed(read: ReadResult, name: string): { readonly value: unknown
 
 const NOT_IN_THIS_VERSION = 'この版の chizai-desk はまだ扱いません';
 
+/** Why nothing of 設定 is known: the tab itself is missing (its missing-tab finding says how to add it). */
+const settingsTabMissing = (read: ReadResult): string | null =>
+  hasColumns(read, 'settings', ['name', 'value']) ? null : missingSource(read, 'settings', ['name', 'value']);
+
 function regionOf(read: ReadResult): Fact<string> {
   const setting = settingNamed(read, '地域名');
   if (!setting) return unknown(`${TAB_NAME.settings}「地域名」を${NOT_IN_THIS_VERSION}。`);
+  const noTab = settingsTabMissing(read);
+  if (noTab !== null) return unknown(`地域名は${noTab}。`);
   return typeof setting.value === 'string' && setting.value.trim() !== ''
     ? known(setting.value.trim())
     : unknown(`${TAB_NAME.settings}「地域名」が空です。${TAB_NAME.settings}タブに地域名を入力してください。`);
@@ -145,6 +154,8 @@ function fiscalYearFromSettings(read: ReadResult): Fact<number> {
   const setting = settingNamed(read, '年度');
   if (setting && typeof setting.value === 'number') return known(setting.value);
   if (settings.programmeStart !== null) return known(fiscalYearOf(settings.programmeStart));
+  const noTab = settingsTabMissing(read);
+  if (noTab !== null) return unknown(`年度は${noTab}。`);
   return unknown(`${TAB_NAME.settings}「年度」と「事業開始日」が空のため、年度がわかりません。どちらかを入力してください。`);
 }
 
@@ -237,12 +248,20 @@ function figuresOf(read: ReadResult, result: CheckResult, model: ReportModel, as
     experts: isKnown(experts)
       ? {
           uses: experts.usesToDate,
+          plannedLaterThisMonth: experts.list.filter(x => x.status === '予定' && x.date > asOf).length,
           budgetUses: experts.budgetUses,
           plannedAfterMonth: experts.plannedAfterMonth,
           monthlyCap: experts.monthlyCap,
           monthsOverCap: experts.capBreaches,
         }
-      : { uses: null, budgetUses: experts.budgetUses, plannedAfterMonth: null, monthlyCap: experts.monthlyCap, monthsOverCap: null },
+      : {
+          uses: null,
+          plannedLaterThisMonth: null,
+          budgetUses: experts.budgetUses,
+          plannedAfterMonth: null,
+          monthlyCap: experts.monthlyCap,
+          monthsOverCap: null,
+        },
     minutes: isKnown(meetings)
       ? minutesFigures(result, meetings.minutesOverdueAtMonthEnd)
       : { overdue: null, sharedOnTime: null, sharedLate: null, onTimeShare: null },
@@ -470,7 +489,13 @@ export const OVERVIEW_COLUMNS: readonly OverviewColumn[] = [
     f => {
       const x = f.experts;
       const over = x.uses + x.plannedAfterMonth > x.budgetUses;
-      return cell(x.uses, 'count', judged(!over), `累計${x.uses}回・予定${x.plannedAfterMonth}回（予算${x.budgetUses}回）`);
+      const later = x.plannedLaterThisMonth > 0 ? `（うち今月これからの予定${x.plannedLaterThisMonth}回）` : '';
+      return cell(
+        x.uses,
+        'count',
+        judged(!over),
+        `累計${x.uses}回${later}・来月以降の予定${x.plannedAfterMonth}回（予算${x.budgetUses}回）`
+      );
     },
     'experts'
   ),

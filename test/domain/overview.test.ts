@@ -120,6 +120,12 @@ describe('colours follow the report’s judgement (達成 / 見通しに注意 /
     expect(cellOf(r, 'PD稼働の見通し')).toMatchObject({ tone: 'attention', note: figuresOf(r).pd.summary });
   });
 
+  test('expert uses count this month’s 予定 as the report does, and the note says how many are still ahead', () => {
+    // 2024-12-02: December's uses are 予定 on 12-06 and 12-18 (SAMPLE.md), counted to the month's end.
+    expect(figuresOf(row).experts.plannedLaterThisMonth).toBe(2);
+    expect(cellOf(row, '専門家活用').note).toMatch(/^累計\d+回（うち今月これからの予定2回）・来月以降の予定\d+回（予算18回）$/);
+  });
+
   test('the minutes on-time share is a percentage, green only at 100%', () => {
     expect(cellOf(row, '議事録期限内共有率')).toMatchObject({ value: 0.846, kind: 'percent', tone: 'attention' });
   });
@@ -186,6 +192,12 @@ describe('what the workbook cannot tell yet is 不明, with the reason, never a 
     const row = rowOf(sampleWith({ 地域名: '' }));
     expect(figuresOf(row).region).toEqual({ known: false, reason: '設定「地域名」が空です。設定タブに地域名を入力してください。' });
     expect(cellOf(row, '地域名')).toMatchObject({ value: '不明', tone: 'unknown' });
+  });
+
+  test('without the 設定 tab, 地域名 and 年度 are 不明 because the tab is missing (not "empty")', () => {
+    const f = figuresOf(rowOf(readLedger(sampleTables(undefined, ['設定']))));
+    expect(f.region).toEqual({ known: false, reason: '地域名はタブ「設定」がないため不明です。' });
+    expect(f.fiscalYear).toEqual({ known: false, reason: '年度はタブ「設定」がないため不明です。' });
   });
 
   test('with neither 年度 nor 事業開始日 the year is 不明', () => {
