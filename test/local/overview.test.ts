@@ -111,7 +111,7 @@ describe.each([0, 1, 2])('workbook %i: the figures are its own report and check 
   test('expert uses against the budget and the months over the cap (§12)', () => {
     expect(f().experts).toEqual({
       uses: report.experts.usesToDate,
-      plannedLaterThisMonth: report.experts.list.filter(x => x.status === '予定' && x.date > TODAY).length,
+      plannedLaterThisMonth: (report.experts.list ?? []).filter(x => x.status === '予定' && x.date > TODAY).length,
       budgetUses: report.experts.budgetUses,
       plannedAfterMonth: report.experts.plannedAfterMonth,
       monthlyCap: report.experts.monthlyCap,
