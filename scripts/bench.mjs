@@ -94,6 +94,9 @@ function syntheticBook(pdRows) {
     while ([0, 6].includes(new Date(ms).getUTCDay())) ms += DAY;
     return Math.min(ms, END);
   };
+  // Records of what has happened (know-how, publicity) are dated up to the benchmark's today, as in a real workbook.
+  const pastDays = Math.round((Date.parse(`${AS_OF}T00:00:00Z`) - START) / DAY);
+  const pastDay = i => businessDay(i % pastDays);
   const caseCount = Math.max(8, Math.round(pdRows / 100));
   const meetingCount = Math.max(20, Math.round(pdRows / 50));
   const expertCount = Math.max(11, Math.round(pdRows / 100));
@@ -211,13 +214,13 @@ function syntheticBook(pdRows) {
       { 案件ID: c.案件ID, 観点: '定性', 指標: 'ブランド認知', 所見: '社内に浸透' },
     ]),
     '知見・ノウハウ': Array.from({ length: Math.max(3, Math.round(pdRows / 1000)) }, (_, i) => ({
-      記録日: { date: ymd(businessDay(i * 3)) },
+      記録日: { date: ymd(pastDay(i * 3)) },
       テーマ: '先行調査',
       内容: '商品名は先行商標調査を先に行う',
       関連会議: `M-${pad(1 + (i % meetingCount), 5)}`,
     })),
     広報記録: Array.from({ length: Math.max(4, Math.round(pdRows / 500)) }, (_, i) => ({
-      掲載日: { date: ymd(businessDay(i * 2)) },
+      掲載日: { date: ymd(pastDay(i * 2)) },
       種類: pick(rand, ['開催案内', '情報発信', '採録記事']),
       媒体区分: pick(rand, ['新聞', 'Web', 'SNS']),
       媒体名: 'あおもり日報',
