@@ -181,7 +181,21 @@ function rollSetting(
       }
       if (typeof value !== 'string') return keep;
       const moved = shiftYears(value, years);
-      return { ...keep, value: dateCell(moved), change: `${label}: ${blank ? `（空: 既定 ${value}）` : value} → ${moved}` };
+      const change = `${label}: ${blank ? `（空: 既定 ${value}）` : value} → ${moved}`;
+      // A date of the year that must fall in the period, moved out of a shorter new one: said now, not only by check.
+      const outside =
+        spec.withinProgramme === true &&
+        options.start !== undefined &&
+        options.end !== undefined &&
+        (moved < options.start || moved > options.end);
+      return {
+        ...keep,
+        value: dateCell(moved),
+        change,
+        caution: outside
+          ? `${label}（${moved}）が新しい事業期間（${options.start}〜${options.end}）の外です。期間内の日付を入力してください。`
+          : null,
+      };
     }
   }
 }

@@ -1,6 +1,7 @@
 /** Findings as people read them on a terminal. */
 import type { CheckResult } from '../domain/check';
 import type { Finding } from '../domain/findings';
+import { STATUS_NEEDS_FIX } from '../domain/marks';
 import { MINUTES_STATUS_LABEL, type MinutesStatus } from '../domain/rules/minutes';
 
 export function findingLine(f: Finding): string {
@@ -8,12 +9,16 @@ export function findingLine(f: Finding): string {
   return `[${f.severity === 'error' ? 'エラー' : '警告'}] ${where}: ${f.message}`;
 }
 
-export function summaryLines(result: CheckResult): string[] {
+/** `unstated`: meetings typed whose minutes have no status (a row or its 議事録共有日 that could not be read: 要確認). */
+export function summaryLines(result: CheckResult, unstated = 0): string[] {
   const errors = result.findings.filter(f => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   const counts = new Map<MinutesStatus, number>();
   for (const m of result.meetings) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-  const minutes = [...counts].map(([s, n]) => `${MINUTES_STATUS_LABEL[s]} ${n}件`).join('、');
+  const minutes = [
+    ...[...counts].map(([s, n]) => `${MINUTES_STATUS_LABEL[s]} ${n}件`),
+    ...(unstated > 0 ? [`${STATUS_NEEDS_FIX} ${unstated}件`] : []),
+  ].join('、');
   return [
     `チェック結果（${result.today} 時点）: エラー ${errors}件、警告 ${warnings}件`,
     ...result.findings.map(findingLine),

@@ -211,6 +211,17 @@ describe('a period that is not a later fiscal year is refused', () => {
   });
 });
 
+test('a shorter new period: a date of the year moved outside it is a caution (check would call it invalid-setting)', () => {
+  const next = rolled(sampleTables(), { start: '2025-06-02', end: '2025-11-28' });
+  expect(next.cautions).toEqual(
+    expect.arrayContaining([
+      '設定「成果発表会開始日」（2025-12-01）が新しい事業期間（2025-06-02〜2025-11-28）の外です。期間内の日付を入力してください。',
+      '設定「納入期限」（2026-03-31）が新しい事業期間（2025-06-02〜2025-11-28）の外です。期間内の日付を入力してください。',
+    ])
+  );
+  expect(rolled(sampleTables()).cautions.some(c => /新しい事業期間（.*）の外/.test(c))).toBe(false);
+});
+
 test('a period two fiscal years on is allowed, and the skipped year is a caution', () => {
   const next = rolled(sampleTables(), { start: '2026-06-01', end: '2027-03-31' });
   expect(next.toFiscalYear).toBe(2026);

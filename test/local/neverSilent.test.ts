@@ -408,6 +408,8 @@ describe('merged cells in data rows are reported, never read as empty', () => {
     expect(report.meetings.caveats).toEqual([expect.stringContaining('M-012')]);
     const refs = remindJson(path).sent.flatMap(d => d.items.filter(i => i.kind.startsWith('minutes-')).map(i => i.ref));
     expect(refs).not.toContain('M-012');
+    // The terminal's count of minutes by status still accounts for it.
+    expect(runCli(['check', path, '--today', AS_OF]).stdout).toMatch(/^議事録: .*要確認 1件$/m);
   });
 
   test('時間 merged over three PD rows: each covered cell is reported, so no hours vanish unnoticed', () => {

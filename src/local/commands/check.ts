@@ -54,7 +54,10 @@ export const check: Command = {
           })),
         })
       );
-    } else for (const line of summaryLines(result)) say(line);
+    } else {
+      const typed = book.read.entryRows.meetings?.length ?? 0;
+      for (const line of summaryLines(result, Math.max(0, typed - result.meetings.length))) say(line);
+    }
     if (values.annotate) {
       if (!book.workbook) throw new Error('an annotated copy needs the .xlsx workbook');
       annotate(book.workbook, marksOf(result, book.read), book.read.layouts);

@@ -27,11 +27,11 @@ function summaryLine(row: OverviewRow): string {
   if (!f) return `× ${row.workbook}: ${problemText(row)}`;
   const region = f.region.known ? f.region.value : '地域名不明';
   const year = f.fiscalYear.known ? `${f.fiscalYear.value}年度` : '年度不明';
-  const shown = (v: number | null): string => (v === null ? UNKNOWN_TEXT : String(v));
+  const shown = (v: number | null, unit = ''): string => (v === null ? UNKNOWN_TEXT : `${v}${unit}`);
   return (
     `○ ${region} ${year}（${row.workbook}）: 支援企業 ${shown(f.supported.count)}/${f.supported.target}社、` +
     `地域連携会議 ${shown(f.liaisonCouncils.held)}/${f.liaisonCouncils.target}回、PD ${shown(f.pd.hours)}/${f.pd.budgetHours}時間、` +
-    `専門家 ${shown(f.experts.uses)}/${f.experts.budgetUses}回、議事録の期限超過 ${shown(f.minutes.overdue)}件、入力エラー ${f.errors}件`
+    `専門家 ${shown(f.experts.uses)}/${f.experts.budgetUses}回、議事録の期限超過 ${shown(f.minutes.overdue, '件')}、入力エラー ${f.errors}件`
   );
 }
 
