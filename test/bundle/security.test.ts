@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sample from '../../sheets-templates/sample.json';
 import { SAMPLE_AS_OF, sheetRows } from '../support/sampleSheets';
+import { withFreeTextIds } from '../support/sampleTables';
 import { BUILD_DIR, loadBundle, setClock } from './loadBundle';
 
 const code = readFileSync(join(BUILD_DIR, 'Code.js'), 'utf8');
@@ -83,14 +84,7 @@ describe('reminder mail carries no free text typed into an ID cell (§21 16⑥)'
     const all: Record<string, SampleRow[]> = Object.fromEntries(
       [...new Set([...Object.keys(tabs), ...Object.keys(yearEnd)])].map(t => [t, rows(t)])
     );
-    const set = (tab: string, index: number, header: string, value: string): void => {
-      const row = all[tab]?.[index];
-      if (!row) throw new Error(`no row ${index + 2} in ${tab}`);
-      row[header] = value;
-    };
-    set('案件台帳', 0, '案件ID', '青森水産 案件'); // C-001, 次回期日 2024-12-03
-    set('会議登録簿', 14, '会議ID', '青森水産 定例'); // M-015, minutes due 2024-12-03
-    set('PD評価', 2, '評価ID', '青森水産 臨時'); // E-03, not reported to the Office
+    withFreeTextIds(all);
     return Object.fromEntries(Object.entries(all).map(([t, r]) => [t, sheetRows(t, r)]));
   }
 

@@ -11,6 +11,7 @@ import sample from '../../sheets-templates/sample.json';
 import { type Io, UserError } from '../../src/local/cliSupport';
 import { ALREADY_SENT_REASON, remind, reportsIn } from '../../src/local/commands/remind';
 import { buildWorkbook, type SampleTabs } from '../../src/local/xlsxTemplate';
+import { withFreeTextIds } from '../support/sampleTables';
 import { AS_OF, removeTempDirs, sampleRowsOf, sha256, tempDir, writeFixture, writeRows, YEAR_END_AS_OF } from './support';
 
 interface Run {
@@ -114,14 +115,7 @@ describe('one .eml per recipient', () => {
   test('an ID typed as free text (評価ID 青森水産 臨時, 会議ID, 案件ID) is in no file: the item is named by tab and row', async () => {
     const freeIds = join(tempDir(), 'free-ids.xlsx');
     const rows = sampleRowsOf(true);
-    const set = (tab: string, index: number, header: string, value: string): void => {
-      const row = rows[tab]?.[index];
-      if (!row) throw new Error(`no row ${index + 2} in ${tab}`);
-      row[header] = value;
-    };
-    set('案件台帳', 0, '案件ID', '青森水産 案件'); // C-001, 次回期日 2024-12-03
-    set('会議登録簿', 14, '会議ID', '青森水産 定例'); // M-015, minutes due 2024-12-03
-    set('PD評価', 2, '評価ID', '青森水産 臨時'); // E-03, not reported to the Office
+    withFreeTextIds(rows);
     writeRows(freeIds, rows);
     const texts: string[] = [];
     for (const today of [AS_OF, YEAR_END_AS_OF]) {

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
+import { YEAR_REMINDER_KINDS } from '../../src/domain/reminders/plan';
 import { YEAR_OBLIGATION_CODES } from '../../src/domain/report/actionItems';
 import { main } from '../../src/local/cli';
 import {
@@ -173,14 +174,7 @@ describe('remind: the new kinds to the right roles, once a day', () => {
   interface RemindJson {
     sent: { to: string; items: { kind: string; ref: string; due: string | null }[] }[];
   }
-  const NEW_KINDS = new Set([
-    'pd-report-overdue',
-    'pd-evaluation-due',
-    'pd-evaluation-unreported',
-    'presentation-announcement-due',
-    'presentation-coverage-missing',
-    'reprint-permission-pending',
-  ]);
+  const NEW_KINDS = new Set<string>(YEAR_REMINDER_KINDS);
   const byKind = (json: RemindJson): string[] => {
     const to = new Map<string, string[]>();
     for (const d of json.sent)

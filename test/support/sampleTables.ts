@@ -83,3 +83,18 @@ export function earlyPresentationNoEvaluation(tabs: SampleTabs): void {
   m020.開催日 = '2024-11-29';
   tabs.PD評価 = [];
 }
+
+/**
+ * A company's name typed into an ID of each kind that is mailed, on the year-end rows: 案件台帳 C-001 (次回期日
+ * 2024-12-03), 会議登録簿 M-015 (minutes due 2024-12-03), PD評価 E-03 (not reported to the Office).
+ */
+export function withFreeTextIds(tabs: Record<string, Record<string, SampleValue>[] | undefined>): void {
+  const set = (tab: string, index: number, header: string, value: string): void => {
+    const row = tabs[tab]?.[index];
+    if (!row) throw new Error(`no row ${index + 2} in ${tab}`);
+    row[header] = value;
+  };
+  set('案件台帳', 0, '案件ID', '青森水産 案件');
+  set('会議登録簿', 14, '会議ID', '青森水産 定例');
+  set('PD評価', 2, '評価ID', '青森水産 臨時');
+}
