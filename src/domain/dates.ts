@@ -101,6 +101,12 @@ export const daysBetween = (a: Ymd, b: Ymd): number => epochDay(b) - epochDay(a)
 /** Valid 'YYYY-MM-DD' strings order like their dates. */
 export const compareYmd = (a: Ymd, b: Ymd): number => (a < b ? -1 : a > b ? 1 : 0);
 export const minYmd = (a: Ymd, b: Ymd): Ymd => (a <= b ? a : b);
+
+/**
+ * A date of something done counts once it has come: a receipt, a report or a permission dated after asOf has not
+ * happened yet (the cell is recorded-in-future), so it does not close what it would close.
+ */
+export const happenedBy = (date: Ymd | null, asOf: Ymd): boolean => date !== null && date <= asOf;
 export const maxYmd = (a: Ymd, b: Ymd): Ymd => (a >= b ? a : b);
 /** a ≤ d ≤ b. */
 export const isBetween = (d: Ymd, a: Ymd, b: Ymd): boolean => a <= d && d <= b;

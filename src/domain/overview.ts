@@ -189,7 +189,7 @@ function yearObligations(
       ? known(ledger.pdEvaluations.some(e => isDoneEvaluation(e, asOf)))
       : missing(TAB_NAME.pdEvaluations),
     announced: publicity(m => announcementsOf(ledger, m).length > 0),
-    writeUp: publicity(m => coverageOf(ledger, m).length > 0),
+    writeUp: publicity(m => coverageOf(ledger, m, asOf).length > 0),
     yearEndReadiness: known({ complete: readiness.complete, total: readiness.total }),
   };
 }

@@ -4,6 +4,7 @@
  * that contradict the programme period. Each edit of the sample is a finding at the edited cell, never a
  * figure that changes without a word.
  */
+import { buildAnnualReport } from '../../src/domain/annualReport/model';
 import { check } from '../../src/domain/check';
 import type { Finding } from '../../src/domain/findings';
 import type { ReadResult } from '../../src/domain/ledgerReader';
@@ -42,6 +43,21 @@ describe('a date that records something done, typed after today, is recorded-in-
     expect(newFindings(edited(setCell(tab, row, column, date)))).toContain(`${tab} ${row} ${column} recorded-in-future error`);
   });
 
+  test('and what it records has not happened yet: it closes no gap and stops no reminder', () => {
+    // November's report "received" 12-20, on 12-09: still overdue (due 12-06).
+    expect(newFindings(edited(setCell('PD月次報告', 6, '受領日', '2024-12-20')))).toContain(
+      'PD月次報告 6 受領日 pd-monthly-report-missing error'
+    );
+    // A permission "granted" 12-19 is still pending on 12-09.
+    expect(newFindings(edited(setCell('転載許可', 2, '許可日', '2024-12-19')))).toContain(
+      '転載許可 2 許可日 reprint-permission-pending warning'
+    );
+    // E-01 "reported" on 2025-01-22 is not reported yet on 12-09.
+    expect(newFindings(edited(setCell('PD評価', 2, '庁報告日', '2025-01-22')))).toContain(
+      'PD評価 2 庁報告日 pd-evaluation-not-reported warning'
+    );
+  });
+
   test('a write-up (採録記事) dated after today is; an announcement scheduled ahead is not', () => {
     const coverage = edited(tabs => {
       tabs.広報記録?.push({ 掲載日: '2024-12-20', 種類: '採録記事', 媒体区分: '新聞', 会議ID: 'M-011' });
@@ -57,6 +73,23 @@ describe('a date that records something done, typed after today, is recorded-in-
     expect(newFindings(edited(setSetting('評価基準承認日', '2024-12-24')))).toContain('設定 21 値 recorded-in-future error');
     expect(newFindings(edited(setSetting('PD年間計画受領日', '2025-01-06')))).toContain('設定 22 値 recorded-in-future error');
   });
+});
+
+test('the year-end workbook on 2025-03-03: a write-up or a measurement dated 03-20 closes nothing in the readiness', () => {
+  const asOf = '2025-03-03';
+  const readiness = (read: ReadResult) => buildAnnualReport(read, check(read, asOf), asOf, 'sample').readiness;
+  const base = readiness(readSampleBook({ yearEnd: true }));
+  const later = readiness(
+    readSampleBook({
+      yearEnd: true,
+      change: tabs => {
+        tabs.広報記録?.push({ 掲載日: '2025-03-20', 種類: '採録記事', 媒体区分: '新聞', 媒体名: 'あおもり日報', 会議ID: 'M-020' });
+        Object.assign(rowAt(tabs, '効果検証', 8), { 実績値: 900, 測定日: '2025-03-20' });
+      },
+    })
+  );
+  expect(later.complete).toBe(base.complete);
+  expect(later.missing.map(m => m.what)).toEqual(base.missing.map(m => m.what));
 });
 
 describe('dates of one row out of order are dates-out-of-order at the later date', () => {

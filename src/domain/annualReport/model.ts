@@ -337,7 +337,7 @@ export function buildAnnualReport(read: ReadResult, result: CheckResult, asOf: Y
           date: m.date,
           held: isHeld(m, asOf),
           announcements: announcementsOf(ledger, m).length,
-          coverage: coverageOf(ledger, m).length,
+          coverage: coverageOf(ledger, m, asOf).length,
           rowNumber: m.rowNumber,
         })),
     },

@@ -6,7 +6,7 @@
  */
 import { annualReportOutline } from '../../../sheets-templates/annualReport';
 import type { CheckResult } from '../check';
-import type { YearMonth } from '../dates';
+import { happenedBy, type YearMonth } from '../dates';
 import { type ReadResult, UPGRADE_HOW } from '../ledgerReader';
 import { settingName } from '../programmeYear';
 import { effectCoverage, isVerified } from '../rules/effectVerification';
@@ -72,11 +72,12 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
     ...setting('pdAnnualPlanReceivedOn')
   );
   for (const m of judged('①') ? model.pd.months : []) {
-    if (m.due === null || (m.receivedOn === null && asOf <= m.due)) continue; // not asked, or not due yet
+    const received = happenedBy(m.receivedOn, asOf);
+    if (m.due === null || (!received && asOf <= m.due)) continue; // not asked, or not due yet
     const month = `${monthJa(m.month)}分の月次報告書`;
-    need(m.receivedOn !== null, '①', `${month}が受領されていません（期限${m.due}）`, TAB_NAME.pdReports, m.rowNumber);
-    if (m.receivedOn === null) continue;
-    need(m.submittedOn !== null, '①', `${month}の庁提出日がありません`, TAB_NAME.pdReports, m.rowNumber);
+    need(received, '①', `${month}が受領されていません（期限${m.due}）`, TAB_NAME.pdReports, m.rowNumber);
+    if (!received) continue;
+    need(happenedBy(m.submittedOn, asOf), '①', `${month}の庁提出日がありません`, TAB_NAME.pdReports, m.rowNumber);
     need(m.documentUrl !== null, '①', `${month}の文書URLがありません`, TAB_NAME.pdReports, m.rowNumber);
   }
 
@@ -107,16 +108,22 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
       e.rowNumber
     );
     if (e.overall === null) continue;
-    need(e.reportedOn !== null, '②', `${of}の庁報告日がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+    need(happenedBy(e.reportedOn, asOf), '②', `${of}の庁報告日がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
     need(e.recordUrl !== null, '②', `${of}のヒアリング等の記録（記録URL）がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
     if (isLowEvaluation(e))
-      need(e.consultedOn !== null, '②', `${of}は総合評価${e.overall}ですが庁相談日がありません`, TAB_NAME.pdEvaluations, e.rowNumber);
+      need(
+        happenedBy(e.consultedOn, asOf),
+        '②',
+        `${of}は総合評価${e.overall}ですが庁相談日がありません`,
+        TAB_NAME.pdEvaluations,
+        e.rowNumber
+      );
   }
 
   // ③ Effect verification per supported company and for the PD's activity as a whole (§5.7).
   const effectsJudged = judged('③');
   for (const c of effectsJudged ? model.results.supported : []) {
-    const gap = effectCoverage(ledger, c.id);
+    const gap = effectCoverage(ledger, c.id, asOf);
     const waiting = gap.awaitingActual[0];
     const onlyActual = !gap.quantitative && gap.qualitative && waiting !== undefined;
     need(
@@ -129,7 +136,7 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
   }
   if (effectsJudged)
     need(
-      isVerified(effectCoverage(ledger, null)),
+      isVerified(effectCoverage(ledger, null, asOf)),
       '③',
       '事業PDの活動全体（案件IDが空の行）の定量（実績値）・定性の検証がそろっていません',
       TAB_NAME.effects
@@ -195,7 +202,7 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
   // 別紙 Every reproduced work with its permission and a copy of it (§15(2)).
   const { no } = annualReportOutline.annex;
   for (const p of judged(no) ? model.permissions : []) {
-    need(p.grantedOn !== null, no, `転載の許可日がありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
+    need(happenedBy(p.grantedOn, asOf), no, `転載の許可日がありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
     need(p.permitUrl !== null, no, `許可書URLがありません（${p.rowNumber}行目の著作物）`, TAB_NAME.permissions, p.rowNumber);
   }
   return { complete: total - missing.length, total, missing };

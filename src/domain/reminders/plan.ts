@@ -7,7 +7,17 @@
  */
 import type { BusinessCalendar } from '../calendar';
 import type { CheckResult } from '../check';
-import { addDays, firstDayOfMonth, lastDayOfMonth, mondayOfWeek, monthOf, previousMonth, type YearMonth, type Ymd } from '../dates';
+import {
+  addDays,
+  firstDayOfMonth,
+  happenedBy,
+  lastDayOfMonth,
+  mondayOfWeek,
+  monthOf,
+  previousMonth,
+  type YearMonth,
+  type Ymd,
+} from '../dates';
 import { hasColumns, missingSource, type ReadResult } from '../ledgerReader';
 import { deliveryDueOf, inYearEndWindow } from '../programmeYear';
 import { HandlerList, type Recipient } from '../recipients';
@@ -275,7 +285,7 @@ function yearObligationItems(read: ReadResult, today: Ymd, calendar: BusinessCal
       items.push({ kind: 'presentation-coverage-missing', ref: m.id, due: null, sheet: meetings, row: m.rowNumber });
   if (canRun(reprintPermissionPending, read) && inYearEndWindow(settings, today) && today <= deliveryDueOf(settings)) {
     const sheet = TAB_NAME.permissions;
-    for (const p of ledger.permissions.filter(x => x.grantedOn === null))
+    for (const p of ledger.permissions.filter(x => !happenedBy(x.grantedOn, today)))
       items.push({
         kind: 'reprint-permission-pending',
         ref: `${sheet}!R${p.rowNumber}`,

@@ -3,6 +3,7 @@
  * supported company. From 30 days before 納入期限, a supported case without both a 定量 row with 実績値 and a
  * 定性 row in 効果検証 is flagged. The annual report asks effectGaps, written only here.
  */
+import { happenedBy, type Ymd } from '../dates';
 import type { Finding } from '../findings';
 import type { Ledger } from '../ledgerReader';
 import { deliveryDueOf, inYearEndWindow } from '../programmeYear';
@@ -21,25 +22,26 @@ export interface EffectGap {
   readonly awaitingActual: readonly EffectRow[];
 }
 
-/** What a case (or, for null, the PD's activity as a whole) has in 効果検証. */
-export function effectCoverage(ledger: Ledger, caseId: string | null): EffectGap {
+/** What a case (or, for null, the PD's activity as a whole) has in 効果検証 by asOf (a 測定日 ahead is not measured yet). */
+export function effectCoverage(ledger: Ledger, caseId: string | null, asOf: Ymd): EffectGap {
   const rows = ledger.effects.filter(e => e.caseId === caseId);
   const quantitative = rows.filter(e => e.aspect === '定量');
+  const measured = (e: EffectRow): boolean => e.measuredOn === null || happenedBy(e.measuredOn, asOf);
   return {
     caseId,
-    quantitative: quantitative.some(e => e.actual !== null),
-    qualitative: rows.some(e => e.aspect === '定性'),
-    awaitingActual: quantitative.filter(e => e.actual === null),
+    quantitative: quantitative.some(e => e.actual !== null && measured(e)),
+    qualitative: rows.some(e => e.aspect === '定性' && measured(e)),
+    awaitingActual: quantitative.filter(e => e.actual === null || !measured(e)),
   };
 }
 
 export const isVerified = (g: EffectGap): boolean => g.quantitative && g.qualitative;
 
 /** Supported cases lacking a verified 定量 or a 定性 row. */
-export const effectGaps = (ledger: Ledger): { case: CaseRow; gap: EffectGap }[] =>
+export const effectGaps = (ledger: Ledger, asOf: Ymd): { case: CaseRow; gap: EffectGap }[] =>
   ledger.cases
     .filter(c => isSupportedStage(c.stage))
-    .map(c => ({ case: c, gap: effectCoverage(ledger, c.id) }))
+    .map(c => ({ case: c, gap: effectCoverage(ledger, c.id, asOf) }))
     .filter(x => !isVerified(x.gap));
 
 export const effectVerificationMissing: Rule = {
@@ -48,7 +50,7 @@ export const effectVerificationMissing: Rule = {
   run({ contract, ledger, settings, today }) {
     if (!inYearEndWindow(settings, today)) return [];
     const due = deliveryDueOf(settings);
-    return effectGaps(ledger).map(({ case: c, gap }): Finding => {
+    return effectGaps(ledger, today).map(({ case: c, gap }): Finding => {
       const lacking = [gap.quantitative ? '' : '定量（実績値のある行）', gap.qualitative ? '' : '定性'].filter(Boolean).join('と');
       const waiting = gap.awaitingActual[0];
       const onlyActual = !gap.quantitative && gap.qualitative && waiting !== undefined;

@@ -5,7 +5,7 @@
 import { contract } from '../../../sheets-templates/contract';
 import type { BusinessCalendar } from '../calendar';
 import type { Ymd } from '../dates';
-import { addDays } from '../dates';
+import { addDays, happenedBy } from '../dates';
 import type { Ledger } from '../ledgerReader';
 import { evaluationDueOf, YEAR_END_WINDOW_DAYS } from '../programmeYear';
 import type { Row } from '../schema';
@@ -19,13 +19,13 @@ export const isDoneEvaluation = (e: Pick<EvaluationRow, 'date' | 'overall'>, tod
 export const isLowEvaluation = (e: Pick<EvaluationRow, 'overall'>): boolean =>
   e.overall !== null && (contract.lowEvaluations as readonly string[]).includes(e.overall);
 
-/** Low and no 庁相談日. */
-export const lacksConsultation = (e: Pick<EvaluationRow, 'overall' | 'consultedOn'>): boolean =>
-  isLowEvaluation(e) && e.consultedOn === null;
+/** Low and not consulted by today (no 庁相談日, or one still ahead). */
+export const lacksConsultation = (e: Pick<EvaluationRow, 'overall' | 'consultedOn'>, today: Ymd): boolean =>
+  isLowEvaluation(e) && !happenedBy(e.consultedOn, today);
 
 /** Done, and the result not yet reported to the Office (no 庁報告日). */
 export const isUnreported = (e: Pick<EvaluationRow, 'date' | 'overall' | 'reportedOn'>, today: Ymd): boolean =>
-  isDoneEvaluation(e, today) && e.reportedOn === null;
+  isDoneEvaluation(e, today) && !happenedBy(e.reportedOn, today);
 
 /** Days before PD評価期限 from which a missing evaluation is flagged and reminded. */
 export const EVALUATION_WARNING_DAYS = YEAR_END_WINDOW_DAYS;

@@ -4,7 +4,7 @@
  * is missing. The reminders and the annual report ask overdueReports, written only here.
  */
 import type { BusinessCalendar } from '../calendar';
-import type { YearMonth, Ymd } from '../dates';
+import { happenedBy, type YearMonth, type Ymd } from '../dates';
 import type { Finding } from '../findings';
 import type { Ledger } from '../ledgerReader';
 import { pdReportDueOf, pdReportMonths, settingName } from '../programmeYear';
@@ -28,11 +28,12 @@ export function monthReports(ledger: Ledger, calendar: BusinessCalendar): MonthR
   });
 }
 
-export const isReceived = (m: MonthReport): boolean => m.row?.receivedOn != null;
+/** Received by today (a 受領日 ahead has not happened yet). */
+export const isReceived = (m: MonthReport, today: Ymd): boolean => happenedBy(m.row?.receivedOn ?? null, today);
 
 /** Months past their deadline at today without a 受領日. */
 export const overdueReports = (ledger: Ledger, today: Ymd, calendar: BusinessCalendar): MonthReport[] =>
-  monthReports(ledger, calendar).filter(m => today > m.due && !isReceived(m));
+  monthReports(ledger, calendar).filter(m => today > m.due && !isReceived(m, today));
 
 const monthJa = (m: YearMonth): string => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 

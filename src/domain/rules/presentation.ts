@@ -33,9 +33,11 @@ export const announcementsOf = (ledger: Ledger, meeting: Pick<MeetingRow, 'id' |
       p.date < meeting.date
   );
 
-/** 採録記事 (§7⑧) dated on or after the presentation. */
-export const coverageOf = (ledger: Ledger, meeting: Pick<MeetingRow, 'id' | 'date'>): PublicityRow[] =>
-  ledger.publicity.filter(p => isFor(p, meeting) && p.kind === contract.presentationCoverage.kind && p.date >= meeting.date);
+/** 採録記事 (§7⑧) dated on or after the presentation and published by asOf. */
+export const coverageOf = (ledger: Ledger, meeting: Pick<MeetingRow, 'id' | 'date'>, asOf: Ymd): PublicityRow[] =>
+  ledger.publicity.filter(
+    p => isFor(p, meeting) && p.kind === contract.presentationCoverage.kind && p.date >= meeting.date && p.date <= asOf
+  );
 
 /** A held presentation without an announcement in 新聞 or テレビ before it. */
 export const lacksAnnouncement = (ledger: Ledger, meeting: MeetingRow, today: Ymd): boolean =>
@@ -43,7 +45,7 @@ export const lacksAnnouncement = (ledger: Ledger, meeting: MeetingRow, today: Ym
 
 /** A held presentation without a write-up on or after it. */
 export const lacksCoverage = (ledger: Ledger, meeting: MeetingRow, today: Ymd): boolean =>
-  isPresentation(meeting) && isHeld(meeting, today) && coverageOf(ledger, meeting).length === 0;
+  isPresentation(meeting) && isHeld(meeting, today) && coverageOf(ledger, meeting, today).length === 0;
 
 /** Days before a presentation from which a missing announcement is reminded. */
 export const ANNOUNCEMENT_REMINDER_DAYS = 14;

@@ -2,6 +2,7 @@
  * reprint-permission-pending: every work reproduced in the annual report with its owner's permission is listed
  * with the permission (§15(2)). A 転載許可 row without 許可日 is a warning, an error from 30 days before 納入期限.
  */
+import { happenedBy } from '../dates';
 import { deliveryDueOf, inYearEndWindow } from '../programmeYear';
 import { placeOf } from '../schema';
 import type { Rule } from './rule';
@@ -13,7 +14,7 @@ export const reprintPermissionPending: Rule = {
     const due = deliveryDueOf(settings);
     const urgent = inYearEndWindow(settings, today);
     return ledger.permissions
-      .filter(p => p.grantedOn === null)
+      .filter(p => !happenedBy(p.grantedOn, today))
       .map(p => ({
         ...placeOf(contract, 'permissions', 'grantedOn'),
         row: p.rowNumber,
