@@ -7,7 +7,7 @@
 import { annualReportOutline } from '../../../sheets-templates/annualReport';
 import type { CheckResult } from '../check';
 import { happenedBy, type YearMonth } from '../dates';
-import { type ReadResult, UPGRADE_HOW } from '../ledgerReader';
+import { missingSource, type ReadResult, UPGRADE_HOW } from '../ledgerReader';
 import { settingName } from '../programmeYear';
 import { effectCoverage, isVerified } from '../rules/effectVerification';
 import { isDoneEvaluation, isLowEvaluation } from '../rules/pdEvaluations';
@@ -45,7 +45,12 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
     if (!ok) missing.push({ section, what, sheet, row });
   };
   const setting = (key: SettingKey): [string, number | null] => [TAB_NAME.settings, settings.rowOf[key] ?? null];
-  const settingWhat = (key: SettingKey): string => `${TAB_NAME.settings}「${settingName(key)}」が空です`;
+  // Without the 設定 tab an item is not empty but unknown: the tab's missing-tab finding says how to add it.
+  const settingsMissing = missingSource(read, 'settings', ['name', 'value']);
+  const settingWhat = (key: SettingKey): string =>
+    settingsMissing === null
+      ? `${TAB_NAME.settings}「${settingName(key)}」が空です`
+      : `${TAB_NAME.settings}「${settingName(key)}」は${settingsMissing}`;
   /** A section whose tab or column is missing is one item that cannot be judged, never a gap per row. */
   const judged = (section: string): boolean => {
     const source = model.sources.sections[section];

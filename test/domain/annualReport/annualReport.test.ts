@@ -322,3 +322,10 @@ describe('a renamed header makes its section unknown, never a list of gaps (READ
     expect(all.filter(t => t.includes('不明'))).toEqual([]);
   });
 });
+
+test('without the 設定 tab, the readiness says its items are unknown, not empty', () => {
+  const readiness = modelOf(readSampleBook({ without: ['設定'] })).readiness;
+  const settingsItems = readiness.missing.filter(m => m.sheet === '設定').map(m => m.what);
+  expect(settingsItems).toEqual(expect.arrayContaining([expect.stringContaining('「PD年間計画受領日」はタブ「設定」がないため不明です')]));
+  expect(settingsItems.some(w => w.includes('が空です'))).toBe(false);
+});
