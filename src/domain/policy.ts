@@ -5,6 +5,7 @@
  * exportAllowed(); nothing else decides.
  */
 
+import type { Ymd } from './dates';
 import { TAB_NAME } from './schema';
 import type { Settings } from './settings';
 
@@ -12,8 +13,15 @@ export type ExportDecision = { readonly allowed: true } | { readonly allowed: fa
 
 export function exportAllowed(
   settings: Pick<Settings, 'ismapApprovedOn' | 'ismapApprover' | 'allowedDomains'>,
-  userEmail: string
+  userEmail: string,
+  today: Ymd
 ): ExportDecision {
+  // An approval dated after today has not been given yet (it is recorded-in-future in check).
+  if (settings.ismapApprovedOn && settings.ismapApprovedOn > today)
+    return {
+      allowed: false,
+      reason: `${TAB_NAME.settings}「ISMAP承認日」（${settings.ismapApprovedOn}）が今日（${today}）より後のため、承認はまだありません。報告書の作成とメール送信を止めました（仕様書21 12〜14）。承認を受けた日を入力してください。チェックと色付けはこのまま使えます。`,
+    };
   const missing: string[] = [];
   if (!settings.ismapApprovedOn) missing.push('「ISMAP承認日」（クラウド利用の承認を受けた日）');
   if (!settings.ismapApprover) missing.push('「ISMAP承認者」（承認した担当官の氏名）');

@@ -39,11 +39,18 @@ export const evaluationDueOf = (settings: Settings, calendar: BusinessCalendar):
 export const pdReportDueOf = (month: YearMonth, settings: Settings, calendar: BusinessCalendar): Ymd =>
   calendar.addBusinessDays(lastDayOfMonth(month), settings.pdReportDueDays);
 
-/** The months the PD reports on: from PD派遣開始日's month to 事業終了日's month; none while dispatch has no date. */
+/**
+ * The months the PD reports on: from PD派遣開始日's month (not before 事業開始日's: a dispatch date before the
+ * programme is a typo, warned at its cell) to 事業終了日's month; none while dispatch has no date.
+ */
 export function pdReportMonths(settings: Settings): YearMonth[] {
   if (settings.pdDispatchStart === null) return [];
   const months: YearMonth[] = [];
   const last = monthOf(settings.programmeEnd);
-  for (let m = monthOf(settings.pdDispatchStart); m <= last; m = nextMonth(m)) months.push(m);
+  const start =
+    settings.programmeStart !== null && settings.programmeStart > settings.pdDispatchStart
+      ? settings.programmeStart
+      : settings.pdDispatchStart;
+  for (let m = monthOf(start); m <= last; m = nextMonth(m)) months.push(m);
   return months;
 }

@@ -54,7 +54,7 @@ export function generateAnnualReportCommand(at?: unknown): AnnualReportRun {
   const today = ymdInTimeZone(now);
   const log = new RunLog();
   const read = readLedger(readSheetTables(ss).tables);
-  const decision = exportAllowed(read.ledger.settings, effectiveUser());
+  const decision = exportAllowed(read.ledger.settings, effectiveUser(), today);
   if (!decision.allowed) {
     log.add({ kind: ANNUAL_REPORT_LOG.kind, result: ANNUAL_REPORT_LOG.refused, detail: decision.reason });
     log.flush(ss, now);

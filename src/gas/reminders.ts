@@ -90,7 +90,7 @@ export function sendRemindersJob(now?: unknown): ReminderRun {
   }
 
   const log = new RunLog();
-  const decision = exportAllowed(settings, effectiveUser());
+  const decision = exportAllowed(settings, effectiveUser(), today);
   if (!decision.allowed) {
     log.add({ kind: LOG_KIND.reminder, result: LOG_RESULT.refused, detail: decision.reason });
     log.flush(ss, at);
@@ -378,7 +378,7 @@ export function installTriggersCommand(now: Date = new Date()): TriggerInstall {
     ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().atHour(hour).everyDays(1).inTimezone(PROGRAMME_TIME_ZONE).create();
     const detail = `毎日 ${hour}時台（${PROGRAMME_TIME_ZONE}）に ${REMINDER_HANDLER} を実行します（置き換えた既存のトリガー: ${replaced}件）。`;
     log.add({ kind: LOG_KIND.trigger, key: REMINDER_HANDLER, result: LOG_RESULT.installed, detail });
-    const gate = exportAllowed(settings, effectiveUser());
+    const gate = exportAllowed(settings, effectiveUser(), ymdInTimeZone(now));
     const lines = [
       `リマインダーを毎日 ${hour}時台（日本時間）に送るよう設定しました。営業日以外は送りません。`,
       '時刻を変えるときは、設定タブの「リマインダー時刻」を直してからもう一度このメニューを実行してください。',

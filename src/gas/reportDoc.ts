@@ -259,7 +259,7 @@ export function generateMonthlyReportCommand(at?: unknown): ReportRun {
   const today = ymdInTimeZone(now);
   const log = new RunLog();
   const read = readLedger(readSheetTables(ss).tables);
-  const decision = exportAllowed(read.ledger.settings, effectiveUser());
+  const decision = exportAllowed(read.ledger.settings, effectiveUser(), today);
   if (!decision.allowed) {
     log.add({ kind: REPORT_LOG.kind, result: REPORT_LOG.refused, detail: decision.reason });
     log.flush(ss, now);

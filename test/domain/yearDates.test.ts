@@ -179,3 +179,17 @@ test('an evaluation done only after PD評価期限 is pd-evaluation-late (a warn
   expect(newFindings(read, '2025-03-20')).toContain('PD評価 2 評価日 pd-evaluation-late warning');
   expect(newFindings(readSampleBook(), '2025-03-20')).not.toContain('PD評価 2 評価日 pd-evaluation-late warning');
 });
+
+test('a low grade typed for an evaluation still ahead is not yet a consultation to ask for', () => {
+  const read = edited(tabs => {
+    Object.assign(rowAt(tabs, 'PD評価', 2), { 評価日: '2024-12-20', 総合評価: 'C', 聴取日: '', 庁報告日: '' });
+  });
+  expect(newFindings(read).filter(f => f.includes('pd-evaluation-low-without-consultation'))).toEqual([]);
+  expect(newFindings(read, '2024-12-23')).toContain('PD評価 2 庁相談日 pd-evaluation-low-without-consultation error');
+});
+
+test('PD派遣開始日 before 事業開始日: no report is asked for months before the programme', () => {
+  const read = edited(setSetting('PD派遣開始日', '2024-05-01'));
+  const missing = check(read, SAMPLE_AS_OF).findings.filter(f => f.code === 'pd-monthly-report-missing');
+  expect(missing.map(f => f.message)).toEqual([expect.stringContaining('2024年6月分')]);
+});

@@ -124,9 +124,11 @@ test('check on the new workbook reports no error but those the carried cases alr
 
 test('the approval emptied is what stops report Docs and mail in Sheets until this year’s is filled in (§21)', async () => {
   const read = readLedger(await readXlsxTables(next));
-  const decision = exportAllowed(read.ledger.settings, 'nao.mikami@example.co.jp');
+  const decision = exportAllowed(read.ledger.settings, 'nao.mikami@example.co.jp', '2025-06-10');
   expect(decision).toEqual({ allowed: false, reason: expect.stringMatching(/「ISMAP承認日」.*「ISMAP承認者」/) });
-  expect(exportAllowed(readLedger(await readXlsxTables(book)).ledger.settings, 'nao.mikami@example.co.jp')).toEqual({ allowed: true });
+  expect(exportAllowed(readLedger(await readXlsxTables(book)).ledger.settings, 'nao.mikami@example.co.jp', '2024-12-02')).toEqual({
+    allowed: true,
+  });
 });
 
 test('a person’s notes on carried cells come along; the system’s marks from an earlier check do not', () => {

@@ -6,7 +6,7 @@
  */
 import { annualReportOutline } from '../../../sheets-templates/annualReport';
 import type { CheckResult } from '../check';
-import { happenedBy, type YearMonth } from '../dates';
+import { happenedBy, type YearMonth, type Ymd } from '../dates';
 import { missingSource, type ReadResult, UPGRADE_HOW } from '../ledgerReader';
 import { settingName } from '../programmeYear';
 import { effectCoverage, isVerified } from '../rules/effectVerification';
@@ -51,6 +51,9 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
     settingsMissing === null
       ? `${TAB_NAME.settings}「${settingName(key)}」が空です`
       : `${TAB_NAME.settings}「${settingName(key)}」は${settingsMissing}`;
+  /** A 設定 date of something done: empty, or still ahead of asOf (it has not happened yet). */
+  const doneSettingWhat = (key: SettingKey, date: Ymd | null): string =>
+    date !== null && date > asOf ? `${TAB_NAME.settings}「${settingName(key)}」（${date}）はまだ先の日付です` : settingWhat(key);
   /** A section whose tab or column is missing is one item that cannot be judged, never a gap per row. */
   const judged = (section: string): boolean => {
     const source = model.sources.sections[section];
@@ -71,9 +74,9 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
 
   // ① The PD's annual plan and monthly reports (§5.4(1)).
   need(
-    settings.pdAnnualPlanReceivedOn !== null,
+    happenedBy(settings.pdAnnualPlanReceivedOn, asOf),
     '①',
-    `${settingWhat('pdAnnualPlanReceivedOn')}（事業PDの年間事業計画）`,
+    `${doneSettingWhat('pdAnnualPlanReceivedOn', settings.pdAnnualPlanReceivedOn)}（事業PDの年間事業計画）`,
     ...setting('pdAnnualPlanReceivedOn')
   );
   for (const m of judged('①') ? model.pd.months : []) {
@@ -89,9 +92,9 @@ export function readinessOf(read: ReadResult, result: CheckResult, model: Omit<A
   // ② Criteria, evaluations, hearings, the report to the Office (§5.6).
   const approvedOn = settings.evaluationCriteriaApprovedOn;
   need(
-    approvedOn !== null,
+    happenedBy(approvedOn, asOf),
     '②',
-    `${settingWhat('evaluationCriteriaApprovedOn')}（評価基準の承認）`,
+    `${doneSettingWhat('evaluationCriteriaApprovedOn', approvedOn)}（評価基準の承認）`,
     ...setting('evaluationCriteriaApprovedOn')
   );
   const evaluations = judged('②') ? model.evaluations.list : null;

@@ -32,13 +32,15 @@ const narrative: Needs = { narrative: ['chapter', 'text'] };
 const meetingList: Needs = { meetings: ['id', 'type', 'date'] };
 const supported: Needs = { cases: ['id', 'stage'] };
 const pdTimesheet: Needs = { pdHours: ['date', 'hours'] };
+/** 事業開始日, PD派遣開始日 and PD月次報告期限 place the PD's months and deadlines. */
+const programmeSettings: Needs = { settings: ['name', 'value'] };
 
 /** What each section's readiness is judged from: without one of these the section cannot be judged. */
 const judgedFrom: Readonly<Record<string, Needs>> = {
   ...Object.fromEntries(
     annualReportOutline.chapters.map(c => [c.no, c.chapter === '運営体制' ? merge(narrative, secretariatRoles.needs) : narrative])
   ),
-  '①': merge(pdMonthlyReportMissing.needs, { pdReports: ['submittedOn', 'documentUrl'] }),
+  '①': merge(pdMonthlyReportMissing.needs, programmeSettings, { pdReports: ['submittedOn', 'documentUrl'] }),
   '②': merge(
     pdEvaluationCriteriaUnapproved.needs,
     pdEvaluationMissing.needs,
@@ -64,7 +66,7 @@ const judgedFrom: Readonly<Record<string, Needs>> = {
 const printedFrom: Readonly<Record<string, Needs>> = {
   '2': merge(pdTimesheet, supported, meetingList),
   '3': { handlers: ['name', 'email', 'affiliation', 'role', 'active'] },
-  '①': merge(pdTimesheet, { pdHours: ['activity'] }),
+  '①': merge(pdTimesheet, programmeSettings, { pdHours: ['activity'] }),
   '②': { pdEvaluations: ['kind', 'heardFrom', 'heardOn', 'decision', 'remarks'] },
   '③': { effects: ['indicator', 'unit', 'baseline', 'target', 'measuredOn', 'evidence', 'remarks'], cases: ['company'] },
   '④': { knowhow: ['theme', 'content', 'caseIds', 'meetingId'] },
@@ -135,5 +137,8 @@ export function sourcesOf(read: ReadResult): Sources {
       if (column !== null) columns[`${tab.key}.${c.key}`] = column;
     }
   }
+  // The PD's hours are summed over the programme's months, which 設定 gives: without it they cannot be placed.
+  const settingsMissing = rows.settings;
+  if (settingsMissing !== undefined && rows.pdHours === undefined) rows.pdHours = settingsMissing;
   return { sections, rows, columns };
 }

@@ -19,9 +19,9 @@ export const isDoneEvaluation = (e: Pick<EvaluationRow, 'date' | 'overall'>, tod
 export const isLowEvaluation = (e: Pick<EvaluationRow, 'overall'>): boolean =>
   e.overall !== null && (contract.lowEvaluations as readonly string[]).includes(e.overall);
 
-/** Low and not consulted by today (no 庁相談日, or one still ahead). */
-export const lacksConsultation = (e: Pick<EvaluationRow, 'overall' | 'consultedOn'>, today: Ymd): boolean =>
-  isLowEvaluation(e) && !happenedBy(e.consultedOn, today);
+/** Held, low, and not consulted by today (no 庁相談日, or one still ahead). */
+export const lacksConsultation = (e: Pick<EvaluationRow, 'date' | 'overall' | 'consultedOn'>, today: Ymd): boolean =>
+  e.date <= today && isLowEvaluation(e) && !happenedBy(e.consultedOn, today);
 
 /** Done, and the result not yet reported to the Office (no 庁報告日). */
 export const isUnreported = (e: Pick<EvaluationRow, 'date' | 'overall' | 'reportedOn'>, today: Ymd): boolean =>

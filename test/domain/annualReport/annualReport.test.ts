@@ -329,3 +329,34 @@ test('without the 設定 tab, the readiness says its items are unknown, not empt
   expect(settingsItems).toEqual(expect.arrayContaining([expect.stringContaining('「PD年間計画受領日」はタブ「設定」がないため不明です')]));
   expect(settingsItems.some(w => w.includes('が空です'))).toBe(false);
 });
+
+test('without the 設定 tab, ① is unknown and no hours are printed as 0 (the programme’s months are not known)', () => {
+  const m = modelOf(readSampleBook({ without: ['設定'] }));
+  expect(m.sources.sections['①']?.unknown).toMatch(/タブ「設定」がないため不明です/);
+  const text = annualReportBlocks(m)
+    .flatMap(b => ('text' in b ? [b.text] : 'rows' in b ? b.rows.flat() : []))
+    .join('\n');
+  expect(text).toContain('年間の稼働は不明です');
+  expect(text).not.toMatch(/(^|[^\d.])0日・0時間/m);
+});
+
+test('設定 dates of something done but still ahead (PD年間計画受領日, 評価基準承認日) are gaps, said as ahead', () => {
+  const m = modelOf(
+    readSampleBook({
+      change: tabs => {
+        for (const r of tabs.設定 ?? []) {
+          if (r.項目 === 'PD年間計画受領日') r.値 = '2024-12-10';
+          if (r.項目 === '評価基準承認日') r.値 = '2024-12-10';
+        }
+      },
+    })
+  );
+  const what = m.readiness.missing.map(x => x.what);
+  expect(what).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('「PD年間計画受領日」（2024-12-10）はまだ先の日付です'),
+      expect.stringContaining('「評価基準承認日」（2024-12-10）はまだ先の日付です'),
+    ])
+  );
+  expect(m.readiness.complete).toBeLessThan(model.readiness.complete);
+});
