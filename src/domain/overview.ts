@@ -174,20 +174,24 @@ function yearObligations(
   readonly writeUp: Fact<boolean>;
 } {
   const { ledger } = read;
-  const missing = (tab: string): Fact<never> => unknown(`このブックには${tab}のタブがありません（chizai-desk upgrade で追加できます）。`);
+  // The tab missing (a workbook made before it: upgrade adds it) or one of its columns (renamed: put the header back).
+  const missing = (tabKey: string, columns: readonly string[]): Fact<never> => {
+    const why = missingSource(read, tabKey, columns) ?? '';
+    return unknown(hasColumns(read, tabKey) ? `${why}。見出しを直してください。` : `${why}（chizai-desk upgrade で追加できます）。`);
+  };
   const presentation = firstPresentation(ledger);
   const publicity = (has: (m: NonNullable<typeof presentation>) => boolean): Fact<boolean> =>
     !hasColumns(read, 'publicity', ['date', 'kind', 'medium'])
-      ? missing(TAB_NAME.publicity)
+      ? missing('publicity', ['date', 'kind', 'medium'])
       : known(presentation !== undefined && has(presentation));
   const readiness = buildAnnualReport(read, result, asOf, workbook).readiness;
   return {
     pdMonthlyReportsMissing: hasColumns(read, 'pdReports', ['month', 'receivedOn'])
       ? known(overdueReports(ledger, asOf, calendarOf(read)).length)
-      : missing(TAB_NAME.pdReports),
+      : missing('pdReports', ['month', 'receivedOn']),
     pdEvaluationDone: hasColumns(read, 'pdEvaluations', ['date', 'overall'])
       ? known(ledger.pdEvaluations.some(e => isDoneEvaluation(e, asOf)))
-      : missing(TAB_NAME.pdEvaluations),
+      : missing('pdEvaluations', ['date', 'overall']),
     announced: publicity(m => announcementsOf(ledger, m).length > 0),
     writeUp: publicity(m => coverageOf(ledger, m, asOf).length > 0),
     yearEndReadiness: known({ complete: readiness.complete, total: readiness.total }),

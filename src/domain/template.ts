@@ -90,11 +90,11 @@ export interface ColumnsPlan {
   /** The template's columns the header row lacks, in template order: they go after the tab's last used column. */
   readonly add: readonly ColumnTemplate[];
   /**
-   * Columns of the first version that are missing while a header resembling them is there: most likely renamed.
-   * Adding an empty one would leave the person's data in a column nobody reads, so they are not added; the
-   * person is asked to put the header back.
+   * Columns the tab had from the start that are missing: renamed (with the header that resembles it) or deleted
+   * (header null). Adding an empty one would leave the person's data in a column nobody reads and make its rows
+   * read as blank, so they are not added; the person is asked to put the header back.
    */
-  readonly renamed: readonly { readonly column: string; readonly header: string }[];
+  readonly renamed: readonly { readonly column: string; readonly header: string | null }[];
 }
 
 /** What a tab's header row lacks, as シートを準備 and `chizai-desk upgrade` add it. */
@@ -103,15 +103,22 @@ export function columnsToAdd(tab: TabTemplate, header: readonly Cell[]): Columns
   const known = new Set(tab.columns.map(c => normalizeHeader(c.header)));
   const unknown = header.filter(h => !known.has(normalizeHeader(h)));
   const add: ColumnTemplate[] = [];
-  const renamed: { column: string; header: string }[] = [];
+  const renamed: { column: string; header: string | null }[] = [];
+  // A tab with none of its columns yet (made by hand, or blank) is laid out whole.
+  const laidOut = tab.columns.some(c => have.has(normalizeHeader(c.header)));
   for (const c of tab.columns) {
     if (have.has(normalizeHeader(c.header))) continue;
-    const like = c.later ? null : resemblingHeader(c.header, unknown);
-    if (like === null) add.push(c);
-    else renamed.push({ column: c.header, header: like });
+    // Added by a later version than the tab's: what an upgrade is for.
+    if (c.later || !laidOut) add.push(c);
+    // The tab always had it: renamed or deleted. An empty one would hide that (and read as "not done").
+    else renamed.push({ column: c.header, header: resemblingHeader(c.header, unknown) });
   }
   return { add, renamed };
 }
+
+/** A column not added, as the summary says it: 「今の見出し」→「正しい見出し」, or the column the tab lacks. */
+export const renamedText = (tabName: string, r: { readonly column: string; readonly header: string | null }): string =>
+  r.header === null ? `${tabName}「（見出しなし）」→「${r.column}」` : `${tabName}「${r.header}」→「${r.column}」`;
 
 /** 設定 items the tab does not list yet, as [項目, 値 (the default), 説明] rows to go after its last row. */
 export function settingsToAdd(listed: readonly Cell[]): (readonly (string | number)[])[] {

@@ -41,7 +41,7 @@ export const setupWorkbook = asCommand('シートを準備', (): void => {
     summary.addedHeaders.length ? `追加した見出し: ${summary.addedHeaders.join('、')}` : '',
     summary.addedSettings.length ? `${TAB_NAME.settings}に追加した項目: ${summary.addedSettings.join('、')}` : '',
     summary.renamedHeaders.length
-      ? `見出しが変えられているようなので追加しなかった列: ${summary.renamedHeaders.join('、')}。データがその列にあるなら、見出しを右側の名前に直してください。`
+      ? `見出しが変えられたか消されたようなので追加しなかった列: ${summary.renamedHeaders.join('、')}。データがその列にあるなら、見出しを右側の名前に直してください（空の列を足すと、その行が未入力と読まれます）。`
       : '',
     summary.addedCharts
       ? `${DASHBOARD_NAME}にグラフを${summary.addedCharts}件作成しました（値は「入力をすべてチェック」と毎日の処理で更新されます）。`

@@ -7,7 +7,7 @@
  */
 
 import { normalizeHeader } from '../domain/cellParsers';
-import { columnsToAdd, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
+import { columnsToAdd, renamedText, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
 import { setupDashboard } from './dashboard';
 import { toCell } from './sheetTables';
 
@@ -76,7 +76,7 @@ function ensureHeaders(
     if (key && !positions.has(key)) positions.set(key, i + 1);
   });
   const { add: missing, renamed } = columnsToAdd(tab, existing);
-  for (const r of renamed) summary.renamedHeaders.push(`${tab.name}「${r.header}」→「${r.column}」`);
+  for (const r of renamed) summary.renamedHeaders.push(renamedText(tab.name, r));
   if (missing.length > 0) {
     const start = lastColumn + 1;
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map(c => c.header)]);

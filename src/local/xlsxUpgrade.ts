@@ -8,7 +8,7 @@
 import { normalizeHeader } from '../domain/cellParsers';
 import type { Cell, RawTable } from '../domain/rawTable';
 import { TAB_NAME } from '../domain/schema';
-import { columnsToAdd, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
+import { columnsToAdd, renamedText, settingsColumns, settingsToAdd, type TabTemplate, workbookTemplate } from '../domain/template';
 import {
   addListValidation,
   appendHeaderCells,
@@ -65,7 +65,7 @@ function addColumns(
   sheetName: string
 ): { xml: string; header: readonly Cell[] } {
   const { add, renamed } = columnsToAdd(tab, header);
-  for (const r of renamed) summary.renamedHeaders.push(`${sheetName}「${r.header}」→「${r.column}」`);
+  for (const r of renamed) summary.renamedHeaders.push(renamedText(sheetName, r));
   if (add.length === 0) return { xml, header };
   const extent = usedExtent(xml);
   const first = Math.max(extent.lastColumn, extent.headerRight, header.length) + 1;

@@ -82,7 +82,7 @@ describe('setupWorkbook', () => {
     expect(meetings?.getProtections(fake.gas.SpreadsheetApp.ProtectionType.RANGE)).toHaveLength(2);
   });
 
-  test('a tab missing a header gets it after its last column, values untouched', () => {
+  test('a tab missing headers it always had is not given empty ones (they were renamed or deleted): it says which, values untouched', () => {
     const { fake, app } = loadBundle({
       sheets: {
         情報取扱者名簿: [
@@ -93,8 +93,16 @@ describe('setupWorkbook', () => {
     });
     app.setupWorkbook();
     const values = fake.sheetValues('情報取扱者名簿') ?? [];
-    expect(values[0]).toEqual(['氏名', 'メール', '備考', '所属', '役割', '有効']);
-    expect(values[1]?.slice(0, 3)).toEqual(['山田 花子', 'hanako@example.co.jp', 'メモ']);
+    expect(values[0]).toEqual(['氏名', 'メール', '備考']);
+    expect(values[1]).toEqual(['山田 花子', 'hanako@example.co.jp', 'メモ']);
+    const said = fake.ui.alerts.map(a => a.prompt).join('\n');
+    expect(said).toContain('情報取扱者名簿「（見出しなし）」→「有効」');
+  });
+
+  test('a tab with none of its headers yet is laid out whole after what is there', () => {
+    const { fake, app } = loadBundle({ sheets: { 情報取扱者名簿: [['備考'], ['メモ']] } });
+    app.setupWorkbook();
+    expect(fake.sheetValues('情報取扱者名簿')?.[0]).toEqual(['備考', '氏名', 'メール', '所属', '役割', '有効']);
   });
 });
 

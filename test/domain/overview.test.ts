@@ -138,11 +138,22 @@ describe('what the workbook cannot tell yet is 不明, with the reason, never a 
       expect(cellOf(older, header)).toMatchObject({
         value: UNKNOWN_TEXT,
         tone: 'unknown',
-        note: expect.stringMatching(/のタブがありません（chizai-desk upgrade で追加できます）/),
+        note: expect.stringMatching(/^タブ「.*」がないため不明です（chizai-desk upgrade で追加できます）。$/),
       });
     }
     // With the tabs, the same columns are figures.
     expect(cellOf(rowOf(SAMPLE_READ), 'PD月次報告未提出').value).toEqual(expect.any(Number));
+  });
+
+  test('a renamed column of those tabs is named as such (put the header back), not as a missing tab', () => {
+    const tables = sampleTables();
+    const reports = tables.get('PD月次報告');
+    if (!reports) throw new Error('no PD月次報告');
+    tables.set('PD月次報告', { ...reports, header: reports.header.map(h => (h === '受領日' ? '受領日（PD）' : h)) });
+    expect(cellOf(rowOf(readLedger(tables)), 'PD月次報告未提出')).toMatchObject({
+      value: UNKNOWN_TEXT,
+      note: 'PD月次報告の列「受領日」がないため不明です。見出しを直してください。',
+    });
   });
 
   test('without PD稼働記録, the PD figures are null (not 0) and their columns 不明 with the reason; the budgets stay', () => {

@@ -233,4 +233,22 @@ describe('upgrade edits the file part by part: what it does not add is carried o
     expect(now).not.toContain('旅費');
     expect(checkJson(out).findings.some(f => f.sheet === TAB_NAME.pdHours && f.column === '旅費' && f.severity === 'error')).toBe(true);
   });
+
+  test('a column its tab always had, renamed beyond resemblance (庁報告日 → 庁への報告日), is not added empty either', () => {
+    const path = join(dir, 'renamed-far.xlsx');
+    writeFixture(path, true);
+    const wb = XLSX.readFile(path);
+    const ev = wb.Sheets[TAB_NAME.pdEvaluations] as XLSX.WorkSheet;
+    const header = (XLSX.utils.sheet_to_json(ev, { header: 1 })[0] ?? []) as string[];
+    ev[XLSX.utils.encode_cell({ r: 0, c: header.indexOf('庁報告日') })] = { t: 's', v: '庁への報告日' };
+    XLSX.writeFile(wb, path);
+    const out = join(dir, 'renamed-far-out.xlsx');
+    const r = runCli(['upgrade', path, '--out', out]);
+    expect(r.stderr).toContain(`${TAB_NAME.pdEvaluations}「（見出しなし）」→「庁報告日」`);
+    // Nothing else to add: no copy, and check still says the column is missing (an error), not "not reported".
+    expect(r.stdout).toContain('不足しているタブ・列・設定項目はありません');
+    const found = checkJson(path).findings.filter(f => f.sheet === TAB_NAME.pdEvaluations);
+    expect(found.some(f => f.column === '庁報告日' && f.code === 'missing-header' && f.severity === 'error')).toBe(true);
+    expect(found.some(f => f.code === 'pd-evaluation-not-reported')).toBe(false);
+  });
 });

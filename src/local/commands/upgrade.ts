@@ -41,7 +41,9 @@ export const upgrade: Command = {
     });
     const { summary } = upgraded;
     for (const r of summary.renamedHeaders)
-      io.err(`見出しが変えられているようなので追加しなかった列: ${r}。データがその列にあるなら、見出しを右側の名前に直してください。`);
+      io.err(
+        `見出しが変えられたか消されたようなので追加しなかった列: ${r}。データがその列にあるなら、見出しを右側の名前に直してください（空の列を足すと、その行が未入力と読まれます）。`
+      );
     if (upgraded.bytes === null || nothingAdded(summary)) {
       io.out('このブックには不足しているタブ・列・設定項目はありません。写しは書き出していません。');
       return EXIT.ok;
