@@ -9,14 +9,10 @@ import { annualReportBlocks } from '../domain/annualReport/layout';
 import { annualReportFileBase, buildAnnualReport } from '../domain/annualReport/model';
 import type { Readiness } from '../domain/annualReport/readiness';
 import { check } from '../domain/check';
-import { ymdInTimeZone } from '../domain/clock';
-import { readLedger } from '../domain/ledgerReader';
-import { exportAllowed } from '../domain/policy';
-import { isDateValue } from '../domain/rawTable';
 import { dayOutOfReach } from '../domain/reach';
+import { startExport } from './exportGate';
 import { writeReportDoc } from './reportDoc';
-import { docCommandLog, effectiveUser, RunLog } from './runLog';
-import { readSheetTables } from './sheetTables';
+import { docCommandLog } from './runLog';
 import { errorText, tell } from './ui';
 
 export const ANNUAL_REPORT_TITLE = '事業報告書を作成';
@@ -49,18 +45,8 @@ export function readinessText(r: Readiness): string {
 
 /** The menu command. `at` defaults to now; whatever else Apps Script passes to an entry point is ignored. */
 export function generateAnnualReportCommand(at?: unknown): AnnualReportRun {
-  const now = isDateValue(at) ? at : new Date();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = ymdInTimeZone(now);
-  const log = new RunLog();
-  const read = readLedger(readSheetTables(ss).tables);
-  const decision = exportAllowed(read.ledger.settings, effectiveUser(), today);
-  if (!decision.allowed) {
-    log.add({ kind: ANNUAL_REPORT_LOG.kind, result: ANNUAL_REPORT_LOG.refused, detail: decision.reason });
-    log.flush(ss, now);
-    tell(ANNUAL_REPORT_TITLE, decision.reason);
-    return { outcome: 'refused', fiscalYear: null, url: null, readiness: null, message: decision.reason };
-  }
+  const { now, today, ss, log, read, refused } = startExport(at, ANNUAL_REPORT_TITLE, ANNUAL_REPORT_LOG.kind, ANNUAL_REPORT_LOG.refused);
+  if (refused !== null) return { outcome: 'refused', fiscalYear: null, url: null, readiness: null, message: refused };
   // As `annual-report --today` and the monthly report's month: a day years away from the programme is refused.
   const far = dayOutOfReach(today, read.ledger.settings, '作成日');
   if (far !== null) {

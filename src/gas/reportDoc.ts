@@ -11,16 +11,12 @@
 
 import type { ChartSpec } from '../domain/charts/spec';
 import { check } from '../domain/check';
-import { ymdInTimeZone } from '../domain/clock';
 import { isValidMonth, monthOf, previousMonth, type YearMonth } from '../domain/dates';
-import { readLedger } from '../domain/ledgerReader';
-import { exportAllowed } from '../domain/policy';
-import { isDateValue } from '../domain/rawTable';
 import { monthOutOfReach } from '../domain/reach';
 import { type ReportBlock, reportBlocks } from '../domain/report/layout';
 import { buildReportModel, type ReportModel, reportFileBase } from '../domain/report/model';
-import { docCommandLog, effectiveUser, RunLog } from './runLog';
-import { readSheetTables } from './sheetTables';
+import { startExport } from './exportGate';
+import { docCommandLog } from './runLog';
 import { errorText, tell, tryUi } from './ui';
 
 export const REPORT_TITLE = '月次活動報告書';
@@ -254,18 +250,8 @@ export function fileInFolder(docId: string, folderId: string): string | null {
  * whatever else Apps Script passes to an entry point is ignored.
  */
 export function generateMonthlyReportCommand(at?: unknown): ReportRun {
-  const now = isDateValue(at) ? at : new Date();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = ymdInTimeZone(now);
-  const log = new RunLog();
-  const read = readLedger(readSheetTables(ss).tables);
-  const decision = exportAllowed(read.ledger.settings, effectiveUser(), today);
-  if (!decision.allowed) {
-    log.add({ kind: REPORT_LOG.kind, result: REPORT_LOG.refused, detail: decision.reason });
-    log.flush(ss, now);
-    tell(REPORT_TITLE, decision.reason);
-    return { outcome: 'refused', month: null, url: null, message: decision.reason };
-  }
+  const { now, today, ss, log, read, refused } = startExport(at, REPORT_TITLE, REPORT_LOG.kind, REPORT_LOG.refused);
+  if (refused !== null) return { outcome: 'refused', month: null, url: null, message: refused };
   const month = askMonth(previousMonth(monthOf(today)));
   if (month === null) return { outcome: 'cancelled', month: null, url: null, message: '' };
   // A month years away from the programme is a typo (9999-11), refused before anything is computed.
