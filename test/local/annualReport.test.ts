@@ -12,13 +12,8 @@ import mammoth from 'mammoth';
 import * as XLSX from 'xlsx';
 import { annualReportOutline } from '../../sheets-templates/annualReport';
 import { main } from '../../src/local/cli';
-import {
-  type FakeSheetsApi,
-  routeSheetsClientTo,
-  SAMPLE_SPREADSHEET_ID,
-  sampleSpreadsheet,
-  startFakeSheetsApi,
-} from '../support/sheetsApiServer';
+import { SAMPLE_READINESS } from '../support/sampleExpectations';
+import { SAMPLE_SPREADSHEET_ID, sampleSpreadsheet, useSheetsStandIn } from '../support/sheetsApiServer';
 import { AS_OF, ensureBuilt, JAPANESE, ROOT, removeTempDirs, runCli, STACK_TRACE, sampleRowsOf, tempDir, writeRows } from './support';
 
 interface AnnualJson {
@@ -74,21 +69,11 @@ describe('annual-report writes 事業報告書_<年度>.docx', () => {
   });
 
   test('the readiness is SAMPLE.md’s: 60 of 72, the twelve planted gaps at their rows', () => {
-    expect({ complete: json.readiness.complete, total: json.readiness.total }).toEqual({ complete: 60, total: 72 });
-    expect(json.readiness.missing.map(m => `${m.section} ${m.sheet} ${m.row ?? '-'}`)).toEqual([
-      '4 報告書本文 -',
-      '① PD月次報告 6',
-      '① PD月次報告 6',
-      '③ 案件台帳 4',
-      '③ 効果検証 8',
-      '⑥ 会議登録簿 21',
-      '⑦ 会議登録簿 10',
-      '⑦ 会議登録簿 16',
-      '⑧ 会議登録簿 7',
-      '⑧ 会議登録簿 15',
-      '⑨ 会議登録簿 17',
-      '⑩ 会議登録簿 11',
-    ]);
+    expect({ complete: json.readiness.complete, total: json.readiness.total }).toEqual({
+      complete: SAMPLE_READINESS.complete,
+      total: SAMPLE_READINESS.total,
+    });
+    expect(json.readiness.missing.map(m => `${m.section} ${m.sheet} ${m.row ?? '-'}`)).toEqual(SAMPLE_READINESS.gaps);
   });
 
   test('without --json the readiness is printed on the terminal, in Japanese, naming section, tab and row', () => {
@@ -167,21 +152,13 @@ console.log(JSON.stringify(errors.map(e => ({ part: e.path?.partUri ?? '', descr
 }, 120_000);
 
 describe('--sheet gives the same JSON as the .xlsx of the same data', () => {
-  let api: FakeSheetsApi;
-  beforeAll(async () => {
-    api = await startFakeSheetsApi(sampleSpreadsheet({ tabs: sampleRowsOf(false) }));
-    routeSheetsClientTo(api);
-  });
-  afterAll(() => {
-    jest.restoreAllMocks();
-    return api.close();
-  });
+  const api = useSheetsStandIn(sampleSpreadsheet({ tabs: sampleRowsOf(false) }));
 
   test('annual-report --sheet --json', async () => {
     const fromSheet = await inProcess(['annual-report', '--sheet', SAMPLE_SPREADSHEET_ID, '--out', tempDir(), '--today', AS_OF, '--json']);
     expect(fromSheet.code).toBe(0);
     expect(JSON.parse(fromSheet.out)).toEqual(json);
-    expect(api.requests).toHaveLength(1);
+    expect(api().requests).toHaveLength(1);
   });
 });
 

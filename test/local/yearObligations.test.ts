@@ -10,13 +10,8 @@ import * as XLSX from 'xlsx';
 import { YEAR_REMINDER_KINDS } from '../../src/domain/reminders/plan';
 import { YEAR_OBLIGATION_CODES } from '../../src/domain/report/actionItems';
 import { main } from '../../src/local/cli';
-import {
-  type FakeSheetsApi,
-  routeSheetsClientTo,
-  SAMPLE_SPREADSHEET_ID,
-  sampleSpreadsheet,
-  startFakeSheetsApi,
-} from '../support/sheetsApiServer';
+import { YEAR_END_PLANTED } from '../support/sampleExpectations';
+import { SAMPLE_SPREADSHEET_ID, sampleSpreadsheet, useSheetsStandIn } from '../support/sheetsApiServer';
 import {
   AS_OF,
   EXTRA_HEADER,
@@ -39,19 +34,6 @@ interface FindingJson {
   code: string;
   message: string;
 }
-
-const YEAR_END_PLANTED = [
-  '案件台帳 4 案件ID effect-verification-missing error',
-  '会議登録簿 21 会議ID presentation-no-announcement error',
-  '会議登録簿 21 会議ID presentation-no-coverage error',
-  '情報取扱者名簿 11 役割 secretariat-roles error',
-  'PD月次報告 8 受領日 pd-monthly-report-missing error',
-  'PD評価 3 庁相談日 pd-evaluation-low-without-consultation error',
-  'PD評価 4 評価日 pd-evaluation-criteria-unapproved error',
-  'PD評価 4 庁報告日 pd-evaluation-not-reported warning',
-  '効果検証 8 実績値 effect-verification-missing error',
-  '転載許可 3 許可日 reprint-permission-pending error',
-].sort();
 
 const VARIANT_PLANTED = [
   '会議登録簿 21 開催日 presentation-too-early error',
@@ -237,15 +219,7 @@ describe('the monthly report’s 要対応事項 include the new findings', () =
 });
 
 describe('--sheet gives the same year-end findings as the .xlsx', () => {
-  let api: FakeSheetsApi;
-  beforeAll(async () => {
-    api = await startFakeSheetsApi(sampleSpreadsheet({ tabs: sampleRowsOf(true) }));
-    routeSheetsClientTo(api);
-  });
-  afterAll(() => {
-    jest.restoreAllMocks();
-    return api.close();
-  });
+  const api = useSheetsStandIn(sampleSpreadsheet({ tabs: sampleRowsOf(true) }));
 
   test('check --sheet --json on 2025-03-03', async () => {
     const out: string[] = [];
@@ -255,6 +229,6 @@ describe('--sheet gives the same year-end findings as the .xlsx', () => {
     });
     const fromSheet = JSON.parse(out.join('\n')) as { findings: FindingJson[] };
     expect(yearFindings(fromSheet.findings)).toEqual(YEAR_END_PLANTED);
-    expect(api.requests).toHaveLength(1);
+    expect(api().requests).toHaveLength(1);
   });
 });

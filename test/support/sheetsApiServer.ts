@@ -196,3 +196,23 @@ export function routeSheetsClientTo(api: FakeSheetsApi): void {
       real(id, { ...options, rootUrl: api.rootUrl, auth: fixedTokenAuth(), fetchImplementation: fetch })
     );
 }
+
+/**
+ * For the describe block it is called in: a stand-in serving `spreadsheet`, the commands' Sheets client pointed
+ * at it, both undone afterwards. The running stand-in (for its recorded requests) is what the getter returns.
+ */
+export function useSheetsStandIn(spreadsheet: sheets_v4.Schema$Spreadsheet): () => FakeSheetsApi {
+  let api: FakeSheetsApi | undefined;
+  beforeAll(async () => {
+    api = await startFakeSheetsApi(spreadsheet);
+    routeSheetsClientTo(api);
+  });
+  afterAll(() => {
+    jest.restoreAllMocks();
+    return api?.close();
+  });
+  return () => {
+    if (!api) throw new Error('the Sheets stand-in is not running');
+    return api;
+  };
+}
