@@ -455,3 +455,22 @@ export class FakeGoogle {
 export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   return new FakeGoogle(options);
 }
+
+/**
+ * For a file of adapter tests: the returned function puts fresh fakes on globalThis (in place of any it put there
+ * before), and each test's fakes are taken off again after it (an afterEach registered here), so no test sees another's Google services.
+ */
+export function fakeGoogleForEachTest(): (options: FakeGoogleOptions) => FakeGoogle {
+  let restore: (() => void) | null = null;
+  afterEach(() => {
+    restore?.();
+    restore = null;
+  });
+  return options => {
+    // A second install in one test (a second workbook to compare with) takes the first one's fakes off first.
+    restore?.();
+    const fake = createFakeGoogle(options);
+    restore = fake.installGlobals(globalThis);
+    return fake;
+  };
+}

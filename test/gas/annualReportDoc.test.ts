@@ -8,24 +8,17 @@ import { annualReportBlocks } from '../../src/domain/annualReport/layout';
 import { buildAnnualReport } from '../../src/domain/annualReport/model';
 import { check } from '../../src/domain/check';
 import { annualReportDocProperty, generateAnnualReportCommand } from '../../src/gas/annualReportDoc';
-import { createFakeGoogle, type DocumentSnapshot, type FakeGoogle } from '../fakes';
+import { type createFakeGoogle, type DocumentSnapshot, type FakeGoogle, fakeGoogleForEachTest } from '../fakes';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 import { readSampleBook } from '../support/sampleTables';
 
 const AT = new Date(`${SAMPLE_AS_OF}T10:00:00+09:00`);
 const APPROVED_USER = 'nao.mikami@example.co.jp';
 
-let restore: (() => void) | null = null;
+const installFakes = fakeGoogleForEachTest();
 function fakeWith(sheets = sampleSheets(), options: Parameters<typeof createFakeGoogle>[0] = {}): FakeGoogle {
-  const fake = createFakeGoogle({ sheets, userEmail: APPROVED_USER, ...options });
-  restore = fake.installGlobals(globalThis);
-  return fake;
+  return installFakes({ sheets, userEmail: APPROVED_USER, ...options });
 }
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
 function run(fake: FakeGoogle, at: Date = AT) {
   try {
     return generateAnnualReportCommand(at);
@@ -121,7 +114,6 @@ describe('Docs calls do not grow with the number of rows', () => {
     small.calls.reset();
     run(small);
     const smallCalls = docsCalls(small);
-    restore?.();
     const meetings = Array.from({ length: 300 }, (_, i) => ({ 会議ID: `M-${1000 + i}`, 種別: '支援検討会', 開催日: '2024-10-11' }));
     const large = fakeWith(sampleSheets({ PD稼働記録: morePdRows(2000), 会議登録簿: meetings }));
     large.calls.reset();

@@ -3,24 +3,17 @@
  * to active handlers, only with approval, once per digest per day, within the quota, under the script lock.
  */
 import { installTriggersCommand, logHistory, sendRemindersJob } from '../../src/gas/reminders';
-import { createFakeGoogle, type FakeGoogle } from '../fakes';
+import { type createFakeGoogle, type FakeGoogle, fakeGoogleForEachTest } from '../fakes';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 
 const AT = new Date(`${SAMPLE_AS_OF}T08:05:00+09:00`); // the sample's asOf (2024-12-02), at 設定 リマインダー時刻
 const SAMPLE_RECIPIENTS = ['kenta.narita@example.co.jp', 'misaki.kasai@example.co.jp', 'nao.mikami@example.co.jp'];
 
-let restore: (() => void) | null = null;
+const installFakes = fakeGoogleForEachTest();
 
 function fakeWith(sheets = sampleSheets(), userEmail = 'nao.mikami@example.co.jp'): FakeGoogle {
-  const fake = createFakeGoogle({ sheets, userEmail });
-  restore = fake.installGlobals(globalThis);
-  return fake;
+  return installFakes({ sheets, userEmail });
 }
-
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
 
 /** One execution, as Apps Script runs it: locks are released at its end. */
 function run(fake: FakeGoogle, at: Date = AT) {
@@ -266,7 +259,6 @@ describe('service calls do not grow with the workbook', () => {
     const small = fakeWith();
     run(small);
     const smallCalls = small.calls.snapshot();
-    restore?.();
     const big = fakeWith(sampleSheets({ PD稼働記録: morePdRows(500) }));
     run(big);
     expect(big.calls.snapshot()).toEqual(smallCalls);

@@ -7,24 +7,17 @@
 
 import { workbookTemplate } from '../../src/domain/template';
 import { generateMonthlyReportCommand, parseMonthInput, REPORT_TITLE, reportDocProperty } from '../../src/gas/reportDoc';
-import { createFakeGoogle, type DocumentSnapshot, type FakeGoogle } from '../fakes';
+import { type createFakeGoogle, type DocumentSnapshot, type FakeGoogle, fakeGoogleForEachTest } from '../fakes';
 import { morePdRows, SAMPLE_AS_OF, sampleSheets } from '../support/sampleSheets';
 
 const AT = new Date(`${SAMPLE_AS_OF}T10:00:00+09:00`); // 2024-12-02: the previous month is the sample's 2024-11
 const APPROVED_USER = 'nao.mikami@example.co.jp'; // 許可ドメイン example.co.jp
 
-let restore: (() => void) | null = null;
+const installFakes = fakeGoogleForEachTest();
 
 function fakeWith(sheets = sampleSheets(), options: Parameters<typeof createFakeGoogle>[0] = {}): FakeGoogle {
-  const fake = createFakeGoogle({ sheets, userEmail: APPROVED_USER, ...options });
-  restore = fake.installGlobals(globalThis);
-  return fake;
+  return installFakes({ sheets, userEmail: APPROVED_USER, ...options });
 }
-
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
 
 /** One menu run, the person answering the month prompt with `answer` (blank = the default). */
 function run(fake: FakeGoogle, answer: string | null = '', at: Date = AT) {
@@ -257,7 +250,6 @@ describe('Docs calls do not grow with the number of rows (DESIGN "Apps Script co
     small.calls.reset();
     run(small);
     const smallCalls = docsCalls(small);
-    restore?.();
 
     const large = fakeWith(sampleSheets({ PD稼働記録: morePdRows(600) }));
     large.calls.reset();
@@ -330,8 +322,6 @@ describe('the Doc shows the report’s charts as images, where the .docx has the
       fake.calls.reset();
       run(fake, '2024-11');
       const snapshot = fake.calls.snapshot();
-      restore?.();
-      restore = null;
       return snapshot;
     };
     const small = callsFor(1500);
